@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../platform/db/database.ts';
+import type { Permissions, Principal } from '../../../platform/http/access.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { API_KEY_PREFIX, SESSION_COOKIE, sha256 } from './tokens.ts';
+
+type PrincipalRow = {
+  workspace_id: string;
+  user_id: string;
+  role_id: string;
+  role_key: string;
+  department_id: string | null;
+  permissions: Permissions;
+  csrf_token: string | null;
+  scopes: string[] | null;
+  active: boolean;
+};
+
+/** Resolves the caller from the session cookie or a Bearer API key; one indexed lookup either way. */
+export function makeAuthenticator(db: Db) {
+  return async function authenticate(request: FastifyRequest): Promise<Principal | null> {
+    const header = request.headers.authorization;
+    if (typeof header === 'string' && header.startsWith('Bearer ')) {
+      const key = header.slice('Bearer '.length).trim();
+      if (!key.startsWith(API_KEY_PREFIX)) throw new AppError('API_KEY_INVALID', 'The API key is malformed');
+      const { rows } = await sql<PrincipalRow>`
+        update api_keys k set last_used_at = now()
+        from users u join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
+        where k.key_hash = ${sha256(key)} and k.revoked_at is null
+          and u.workspace_id = k.workspace_id and u.id = k.user_id
+        returning k.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
+                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active`.execute(db);
+      const row = rows[0];
+      if (!row || !row.active) throw new AppError('API_KEY_INVALID', 'The API key is unknown, revoked, or its user is inactive');
+      return toPrincipal(row, 'api_key');
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    const { rows } = await sql<PrincipalRow>`
+      select s.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
+             u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active
+      from sessions s
+      join users u on u.workspace_id = s.workspace_id and u.id = s.user_id
+      join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
+      where s.token_hash = ${sha256(token)} and s.expires_at > now()`.execute(db);
+    const row = rows[0];
+    if (!row || !row.active) return null;
+    return toPrincipal(row, 'session');
+  };
+}
+
+function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
+  return {
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    roleId: row.role_id,
+    roleKey: row.role_key,
+    departmentId: row.department_id,
+    permissions: { objects: row.permissions.objects ?? {}, fields: row.permissions.fields ?? {}, masks: row.permissions.masks ?? {} },
+    via,
+    scopes: row.scopes ?? [],
+    csrfToken: row.csrf_token,
+  };
+}

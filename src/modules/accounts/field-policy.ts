@@ -1,0 +1,58 @@
+import { sql, type RawBuilder } from 'kysely';
+import { AppError } from '../../platform/http/errors.ts';
+import type { FieldAccess, Principal } from '../../platform/http/access.ts';
+
+export type ReadContext = 'list' | 'detail';
+export type MaskKind = 'phone' | 'email' | 'text';
+
+export function fieldAccess(principal: Principal, object: string, field: string): FieldAccess {
+  return principal.permissions.fields[object]?.[field] ?? 'editable';
+}
+
+export function isHidden(principal: Principal, object: string, field: string): boolean {
+  return fieldAccess(principal, object, field) === 'hidden';
+}
+
+/** Masked when the role masks it everywhere, or in lists and this read is a list (lists, search, exports). */
+export function isMasked(principal: Principal, object: string, field: string, context: ReadContext): boolean {
+  const mode = principal.permissions.masks[object]?.[field];
+  return mode === 'everywhere' || (mode === 'list' && context === 'list');
+}
+
+/**
+ * The SQL expression a read path selects for one field: the column, `null` when hidden, or the masked
+ * value. Every read path builds its select list through this, so masking is done by the database.
+ */
+export function readableField(
+  principal: Principal,
+  object: string,
+  field: string,
+  column: RawBuilder<unknown>,
+  kind: MaskKind,
+  context: ReadContext,
+): RawBuilder<unknown> {
+  if (isHidden(principal, object, field)) return sql`null`;
+  if (!isMasked(principal, object, field, context)) return column;
+  if (kind === 'phone') return sql`relata_mask_phone(${column})`;
+  if (kind === 'email') return sql`relata_mask_email(${column}::text)`;
+  return sql`relata_mask_text(${column}::text)`;
+}
+
+/** Refuses a write touching a hidden or read-only field. */
+export function assertFieldsWritable(principal: Principal, object: string, fields: Iterable<string>): void {
+  for (const field of fields) {
+    const access = fieldAccess(principal, object, field);
+    if (access !== 'editable') {
+      throw new AppError('FIELD_READ_ONLY', `Your role may not change the field "${field}"`, { field });
+    }
+  }
+}
+
+/** Refuses a filter or sort on a hidden field: filtering would reveal the hidden value. */
+export function assertFieldsReadable(principal: Principal, object: string, fields: Iterable<string>): void {
+  for (const field of fields) {
+    if (isHidden(principal, object, field)) {
+      throw new AppError('PERMISSION_DENIED', `The field "${field}" is hidden for your role`, { field });
+    }
+  }
+}

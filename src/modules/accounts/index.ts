@@ -1,0 +1,19 @@
+import type { ModuleDeps, ModulePlugin } from '../../platform/module.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+
+export { makeAuthenticator } from './auth/authenticate.ts';
+export { createWorkspace, type NewWorkspace } from './workspaces/create-workspace.ts';
+export { createApiKey } from './api-keys/create-api-key.ts';
+export { hashPassword } from './auth/passwords.ts';
+export { visibleOwnerIds, visibilityPredicate, visibilityFor } from './visibility.ts';
+export { readableField, assertFieldsWritable, assertFieldsReadable, isHidden, isMasked, fieldAccess, type ReadContext, type MaskKind } from './field-policy.ts';
+export { OBJECTS, DEFAULT_ROLES } from './roles/default-roles.ts';
+export { findUser, USER_COLUMNS, UserSchema, type UserJson } from './users/user-json.ts';
+export { findWorkspace, type WorkspaceJson } from './workspaces/workspace-json.ts';
+
+/** Workspaces, departments, users, roles, sessions and API keys. */
+export function accountsModule(deps: ModuleDeps): ModulePlugin {
+  return async (app) => {
+    await app.register(authRoutes(deps));
+  };
+}

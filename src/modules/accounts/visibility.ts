@@ -1,0 +1,83 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Principal } from '../../platform/http/access.ts';
+
+/**
+ * The owners whose records a principal may see for one object, from the role's data scope
+ * (本人 / 本人及下属 / 本部门 / 本部门及下属 / 全部). `null` means no restriction (全部).
+ * Computed with one recursive query over the user and department trees; the result becomes
+ * `owner_id = any($ids)`, a predicate the planner serves from the (workspace_id, owner_id, …) index.
+ */
+export async function visibleOwnerIds(db: Db | Tx, principal: Principal, object: string): Promise<string[] | null> {
+  const scope = principal.permissions.objects[object]?.scope ?? 'own';
+  const ws = principal.workspaceId;
+  const me = principal.userId;
+  switch (scope) {
+    case 'all':
+      return null;
+    case 'own':
+      return [me];
+    case 'subordinates': {
+      const { rows } = await sql<{ id: string }>`
+        with recursive team(id) as (
+          select ${me}::bigint
+          union
+          select u.id from users u join team t on u.manager_id = t.id where u.workspace_id = ${ws}
+        ) select id::text from team`.execute(db);
+      return rows.map((r) => r.id);
+    }
+    case 'department': {
+      if (!principal.departmentId) return [me];
+      const { rows } = await sql<{ id: string }>`
+        select id::text from users where workspace_id = ${ws} and department_id = ${principal.departmentId}`.execute(db);
+      return unique([me, ...rows.map((r) => r.id)]);
+    }
+    case 'department_tree': {
+      if (!principal.departmentId) return [me];
+      const { rows } = await sql<{ id: string }>`
+        with recursive tree(id) as (
+          select ${principal.departmentId}::bigint
+          union
+          select d.id from departments d join tree t on d.parent_id = t.id where d.workspace_id = ${ws}
+        ) select u.id::text from users u where u.workspace_id = ${ws} and u.department_id in (select id from tree)`.execute(db);
+      return unique([me, ...rows.map((r) => r.id)]);
+    }
+  }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/**
+ * SQL predicate: the row `alias` (with columns workspace_id, id, owner_id) is visible to the principal —
+ * its owner is within the data scope, or the record is shared with the principal (协作人) and the share
+ * has not expired. `access = 'write'` demands a read-write share.
+ */
+export function visibilityPredicate(
+  alias: string,
+  objectType: string,
+  principal: Principal,
+  ownerIds: string[] | null,
+  access: 'read' | 'write' = 'read',
+): RawBuilder<boolean> {
+  if (ownerIds === null) return sql<boolean>`true`;
+  const t = sql.ref(alias);
+  const shared = sql`exists (select 1 from record_collaborators rc
+      where rc.workspace_id = ${t}.workspace_id and rc.object_type = ${objectType} and rc.record_id = ${t}.id
+        and rc.user_id = ${principal.userId} and (rc.expires_at is null or rc.expires_at > now())
+        ${access === 'write' ? sql`and rc.access = 'write'` : sql``})`;
+  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[]) or ${shared})`;
+}
+
+/** Convenience: the predicate for a principal, computing the owner set. */
+export async function visibilityFor(
+  db: Db | Tx,
+  principal: Principal,
+  object: string,
+  alias: string,
+  access: 'read' | 'write' = 'read',
+): Promise<RawBuilder<boolean>> {
+  const ids = await visibleOwnerIds(db, principal, object);
+  return visibilityPredicate(alias, object, principal, ids, access);
+}

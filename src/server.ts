@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
+import type { Config } from './platform/config/config.ts';
+import type { Db } from './platform/db/database.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import { accountsModule, makeAuthenticator } from './modules/accounts/index.ts';
+import { customersModule } from './modules/customers/index.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+
+export type ServerOptions = { db: Db; config: Config; serveWeb?: boolean };
+
+/** The composition root: the HTTP kernel, the OpenAPI document and every module's routes. */
+export async function buildServer({ db, config, serveWeb = true }: ServerOptions) {
+  const app = createHttpApp({ logLevel: config.logLevel, authenticate: makeAuthenticator(db) });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Relata API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'relata_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+
+  const deps = { db, config };
+  await app.register(async (api) => {
+    api.get('/health', {
+      config: { access: { public: true } },
+      schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } },
+    }, async () => ({ status: 'ok' }));
+    await api.register(accountsModule(deps));
+    await api.register(customersModule(deps));
+  }, { prefix: '/api/v1' });
+
+  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // client-side routes (/contacts/42 …) get the SPA shell; unknown /api paths stay JSON 404s
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url} not found`, details: {} } });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}
