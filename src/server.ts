@@ -47,15 +47,14 @@ export async function buildServer({ db, config, serveWeb = true }: ServerOptions
     await api.register(customersModule(deps));
   }, { prefix: '/api/v1' });
 
-  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // client-side routes (/contacts/42 …) get the SPA shell; unknown /api paths stay JSON 404s
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url} not found`, details: {} } });
-      }
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const webBuilt = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  // client-side routes (/contacts/42 …) get the SPA shell; unknown /api paths stay JSON 404s
+  app.setNotFoundHandler((request, reply) => {
+    if (!webBuilt || request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url} not found`, details: {} } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }

@@ -69,16 +69,16 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** A small client for app.inject with a session: JSON in, { status, body } out. */
 export function client(app: TestApp, session: Session | { bearer: string }) {
   const headers = 'bearer' in session ? { authorization: `Bearer ${session.bearer}` } : { cookie: session.cookie, 'x-csrf-token': session.csrf };
-  async function call<T = any>(method: Method, url: string, payload?: unknown): Promise<{ status: number; body: T }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function call<T = any>(method: Method, url: string, payload?: unknown): Promise<{ status: number; body: T }> {
     const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
     return { status: res.statusCode, body: res.body ? (res.json() as T) : (undefined as T) };
   }
   return {
-    get: <T = any>(url: string) => call<T>('GET', url), // eslint-disable-line @typescript-eslint/no-explicit-any
-    post: <T = any>(url: string, body?: unknown) => call<T>('POST', url, body ?? {}), // eslint-disable-line @typescript-eslint/no-explicit-any
-    patch: <T = any>(url: string, body: unknown) => call<T>('PATCH', url, body), // eslint-disable-line @typescript-eslint/no-explicit-any
-    put: <T = any>(url: string, body: unknown) => call<T>('PUT', url, body), // eslint-disable-line @typescript-eslint/no-explicit-any
-    delete: <T = any>(url: string) => call<T>('DELETE', url), // eslint-disable-line @typescript-eslint/no-explicit-any
+    get: <T = any>(url: string) => call<T>('GET', url),
+    post: <T = any>(url: string, body?: unknown) => call<T>('POST', url, body ?? {}),
+    patch: <T = any>(url: string, body: unknown) => call<T>('PATCH', url, body),
+    put: <T = any>(url: string, body: unknown) => call<T>('PUT', url, body),
+    delete: <T = any>(url: string) => call<T>('DELETE', url),
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -86,10 +86,6 @@ export function createHttpApp(options: AppOptions) {
     return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal error', details: {} } });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url} not found`, details: {} } });
-  });
-
   return app;
 }
 

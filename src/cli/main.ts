@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { registerApiKey } from './apikey.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerServe } from './serve.ts';
+import { registerUser } from './user.ts';
+
+const program = new Command();
+program.name('relata').description('Relata — an open-source CRM').showHelpAfterError();
+registerServe(program);
+registerMigrate(program);
+registerUser(program);
+registerApiKey(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const json = process.argv.includes('--json');
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) process.stdout.write(JSON.stringify({ error: { code: 'CLI_ERROR', message } }) + '\n');
+  else process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { buildServer } from '../server.ts';
+import { ensureFirstWorkspace } from './bootstrap.ts';
+import { openRelataDatabase } from './open-database.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API, the web UI and the job workers')
+    .option('--port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--role <role>', 'api | worker | all', 'all')
+    .action(async (options: { port?: string; role: string }) => {
+      if (!['api', 'worker', 'all'].includes(options.role)) throw new Error('--role must be api, worker or all');
+      const say = (line: string) => process.stdout.write(line + '\n');
+      const database = await openRelataDatabase({ log: say });
+      const { config } = database;
+      const first = await ensureFirstWorkspace(database.db, config, say);
+      if (first.created) await seedDemo(database.db, first.workspaceId, first.adminId, config.demoData, say);
+      const app = await buildServer({ db: database.db, config });
+      const port = options.port ? Number(options.port) : config.port;
+      await app.listen({ port, host: config.host });
+      say(`Relata is running at http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${port}`);
+
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        say(`${signal}: stopping…`);
+        await app.close();
+        await database.shutdown();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    });
+}
+
+async function seedDemo(db: Parameters<typeof ensureFirstWorkspace>[0], workspaceId: string, adminId: string, size: 'none' | 'small' | 'full', say: (l: string) => void): Promise<void> {
+  if (size === 'none') return;
+  const { seedDemoData } = await import('../modules/customers/index.ts');
+  const started = Date.now();
+  await seedDemoData(db, { workspaceId, adminId, size });
+  say(`demo data (${size}) created in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
