@@ -8,16 +8,19 @@ import { Type } from 'typebox';
 import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { Jobs } from './platform/jobs/jobs.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import { accountsModule, makeAuthenticator } from './modules/accounts/index.ts';
 import { customersModule } from './modules/customers/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
-export type ServerOptions = { db: Db; config: Config; serveWeb?: boolean };
+export type ServerOptions = { db: Db; config: Config; serveWeb?: boolean; jobs?: Jobs };
 
 /** The composition root: the HTTP kernel, the OpenAPI document and every module's routes. */
-export async function buildServer({ db, config, serveWeb = true }: ServerOptions) {
+export async function buildServer({ db, config, serveWeb = true, jobs = new Jobs({ db }) }: ServerOptions) {
   const app = createHttpApp({ logLevel: config.logLevel, authenticate: makeAuthenticator(db) });
 
   await app.register(swagger, {
@@ -37,14 +40,17 @@ export async function buildServer({ db, config, serveWeb = true }: ServerOptions
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db, config };
+  const deps = { db, config, jobs };
+  app.decorate('jobs', jobs);
   await app.register(async (api) => {
     api.get('/health', {
       config: { access: { public: true } },
       schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } },
     }, async () => ({ status: 'ok' }));
+    await api.register(jobsRoutes(db));
     await api.register(accountsModule(deps));
     await api.register(customersModule(deps));
+    await api.register(notificationsModule(deps));
   }, { prefix: '/api/v1' });
 
   const webBuilt = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

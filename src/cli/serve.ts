@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildServer } from '../server.ts';
+import { Jobs } from '../platform/jobs/jobs.ts';
 import { ensureFirstWorkspace } from './bootstrap.ts';
 import { openRelataDatabase } from './open-database.ts';
 
@@ -16,7 +17,9 @@ export function registerServe(program: Command): void {
       const { config } = database;
       const first = await ensureFirstWorkspace(database.db, config, say);
       if (first.created) await seedDemo(database.db, first.workspaceId, first.adminId, config.demoData, say);
-      const app = await buildServer({ db: database.db, config });
+      const jobs = new Jobs({ db: database.db });
+      const app = await buildServer({ db: database.db, config, jobs });
+      await jobs.start({ work: options.role !== 'api' });
       const port = options.port ? Number(options.port) : config.port;
       await app.listen({ port, host: config.host });
       say(`Relata is running at http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${port}`);
@@ -27,6 +30,7 @@ export function registerServe(program: Command): void {
         stopping = true;
         say(`${signal}: stopping…`);
         await app.close();
+        await jobs.stop();
         await database.shutdown();
         process.exit(0);
       };
