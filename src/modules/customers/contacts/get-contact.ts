@@ -1,0 +1,16 @@
+import type { Db } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/http/access.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { visibilityFor } from '../../accounts/index.ts';
+import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import type { ContactJson } from './contact-schemas.ts';
+import { selectContact } from './contact-store.ts';
+
+/** One visible contact; another workspace's id or an invisible one is a 404, never a 403 that confirms it exists. */
+export async function getContact(db: Db, principal: Principal, id: string): Promise<ContactJson> {
+  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
+  const visible = await visibilityFor(db, principal, 'contacts', 'c');
+  const contact = await selectContact(db, principal, definitions, id, 'detail', visible);
+  if (!contact) throw notFound('Contact');
+  return contact;
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/http/access.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
+import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
+import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { cappedCount } from '../filter/count.ts';
+import { filterPredicate } from '../filter/filter-predicate.ts';
+import { quickTextPredicate } from '../filter/quick-text.ts';
+import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
+import { CONTACT_FROM, CONTACT_SORTS, contactFilterRegistry, contactSelect } from './contact-fields.ts';
+import type { ContactJson } from './contact-schemas.ts';
+
+export type ListQuery = { filter?: string; sort?: string; limit?: number; cursor?: string; q?: string };
+
+/**
+ * One page of contacts: workspace, not deleted, visible (data scope + collaborators), the filter and the
+ * quick text — all in SQL — ordered by (sort value, id) with a keyset cursor, so page 500 costs what page 1
+ * costs. With the default sort the (workspace_id, updated_at, id) index serves the first page directly.
+ */
+export async function listContacts(db: Db, principal: Principal, query: ListQuery) {
+  const { page: pageQuery, countFrom, limit } = await contactListQuery(db, principal, query);
+  const [{ rows }, count] = await Promise.all([pageQuery.execute(db), cappedCount(db, countFrom)]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next_cursor = rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null;
+  return { data: page.map(({ sort_key: _, ...contact }) => contact), next_cursor, ...count };
+}
+
+/** The page and count queries, separate from running them so their plans can be checked (EXPLAIN in tests). */
+export async function contactListQuery(db: Db, principal: Principal, query: ListQuery) {
+  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
+  const filter = filterPredicate(query.filter, contactFilterRegistry(principal, definitions, 'c'), principal, 'contacts');
+  const sort = parseSort(query.sort, CONTACT_SORTS);
+  assertFieldsReadable(principal, 'contacts', [sort.field.permissionKey]);
+  const limit = pageSize(query.limit);
+  const cursor = decodeCursor(query.cursor, 2);
+  const visible = await visibilityFor(db, principal, 'contacts', 'c');
+  const where = sql`c.workspace_id = ${principal.workspaceId} and c.deleted_at is null and ${visible} and ${filter}
+    and ${quickTextPredicate('c', query.q)}`;
+  const page = sql<ContactJson & { sort_key: string | null }>`
+    select ${contactSelect(principal, definitions, 'list')}, ${sortKeySelect(sort)} as sort_key
+    ${CONTACT_FROM}
+    where ${where} and ${keysetPredicate(sort, cursor, sql`c.id`)}
+    order by ${orderBy(sort, sql`c.id`)}
+    limit ${limit + 1}`;
+  return { page, countFrom: sql`from contacts c where ${where}`, limit };
+}

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { Type, type Static } from 'typebox';
+import type { Db, Tx } from '../../../platform/db/database.ts';
+
+/** Record types that carry custom fields. Later record types add themselves here. */
+export const CUSTOM_FIELD_OBJECTS = ['contacts', 'companies'] as const;
+export type CustomFieldObject = (typeof CUSTOM_FIELD_OBJECTS)[number];
+
+export const FIELD_TYPES = ['text', 'long_text', 'number', 'money', 'date', 'boolean', 'select', 'multi_select'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const OptionSchema = Type.Object({ value: Type.String({ minLength: 1, maxLength: 100 }), label: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+export const FieldDefinitionSchema = Type.Object({
+  id: Type.String(),
+  object: Type.String(),
+  key: Type.String(),
+  label: Type.String(),
+  label_zh: Type.Union([Type.String(), Type.Null()]),
+  type: Type.Enum(FIELD_TYPES),
+  options: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+  required: Type.Boolean(),
+  unique: Type.Boolean(),
+  sensitive: Type.Boolean(),
+  is_identifier: Type.Boolean(),
+  position: Type.Number(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type FieldDefinition = Static<typeof FieldDefinitionSchema>;
+
+export const DEFINITION_COLUMNS = sql`d.id::text, d.object_type as object, d.key, d.label, d.label_zh, d.type, d.options, d.required,
+  d.is_unique as unique, d.sensitive, d.is_identifier, d.position, to_json(d.created_at)#>>'{}' as created_at, to_json(d.updated_at)#>>'{}' as updated_at`;
+
+/** The custom fields of one object in a workspace, in display order. Small: loaded once per request that needs it. */
+export async function loadFieldDefinitions(db: Db | Tx, workspaceId: string, object: string): Promise<FieldDefinition[]> {
+  const { rows } = await sql<FieldDefinition>`
+    select ${DEFINITION_COLUMNS} from field_definitions d
+    where d.workspace_id = ${workspaceId} and d.object_type = ${object}
+    order by d.position, d.id`.execute(db);
+  return rows;
+}

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import { can, type Principal } from '../../../platform/http/access.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
+import { readableField, visibilityFor } from '../../accounts/index.ts';
+import { cappedCount } from '../filter/count.ts';
+import { TRASH_DAYS } from './restore-record.ts';
+import type { RecordType } from './record-type.ts';
+
+export type TrashItem = { object: string; id: string; title: string | null; owner_id: string | null; owner_name: string | null; deleted_at: string };
+
+/** Records of one type deleted within the restore window and visible to the caller, most recently deleted first. */
+export async function listTrash(db: Db, principal: Principal, type: RecordType, query: { limit?: number; cursor?: string }) {
+  if (!can(principal, type.object, 'view')) {
+    throw new AppError('PERMISSION_DENIED', `Your role may not view ${type.object}`, { object: type.object, action: 'view' });
+  }
+  const limit = pageSize(query.limit);
+  const cursor = decodeCursor(query.cursor, 2);
+  if (cursor && (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || !/^\d{1,18}$/.test(cursor[1]))) {
+    throw new AppError('CURSOR_INVALID', 'The cursor is malformed');
+  }
+  const visible = await visibilityFor(db, principal, type.object, 'r');
+  const where = sql`r.workspace_id = ${principal.workspaceId} and r.deleted_at is not null
+    and r.deleted_at > now() - make_interval(days => ${TRASH_DAYS}) and ${visible}`;
+  const after = cursor ? sql`and (r.deleted_at, r.id) < (${cursor[0] as string}::timestamptz, ${cursor[1] as string}::bigint)` : sql``;
+  const title = readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');
+  const [{ rows }, count] = await Promise.all([
+    sql<TrashItem>`
+      select ${type.object} as object, r.id::text, ${title} as title, r.owner_id::text, u.name as owner_name, to_json(r.deleted_at)#>>'{}' as deleted_at
+      from ${type.table} r left join users u on u.workspace_id = r.workspace_id and u.id = r.owner_id
+      where ${where} ${after}
+      order by r.deleted_at desc, r.id desc
+      limit ${limit + 1}`.execute(db),
+    cappedCount(db, sql`from ${type.table} r where ${where}`),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: page, next_cursor: rows.length > limit && last ? encodeCursor([last.deleted_at, last.id]) : null, ...count };
+}
