@@ -1,5 +1,10 @@
 import type { ModuleDeps, ModulePlugin } from '../../platform/module.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+import { departmentRoutes } from './departments/departments.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+import { roleRoutes } from './roles/roles.routes.ts';
+import { apiKeyRoutes } from './api-keys/api-keys.routes.ts';
 
 export { makeAuthenticator } from './auth/authenticate.ts';
 export { createWorkspace, type NewWorkspace } from './workspaces/create-workspace.ts';
@@ -10,10 +15,18 @@ export { readableField, assertFieldsWritable, assertFieldsReadable, isHidden, is
 export { OBJECTS, DEFAULT_ROLES } from './roles/default-roles.ts';
 export { findUser, USER_COLUMNS, UserSchema, type UserJson } from './users/user-json.ts';
 export { findWorkspace, type WorkspaceJson } from './workspaces/workspace-json.ts';
+export { OWNED_RECORD_TYPES, handOverRecords } from './users/hand-over-records.ts';
+export { createUser } from './users/create-user.ts';
+export { deactivateUser, reactivateUser } from './users/set-user-active.ts';
 
 /** Workspaces, departments, users, roles, sessions and API keys. */
 export function accountsModule(deps: ModuleDeps): ModulePlugin {
   return async (app) => {
     await app.register(authRoutes(deps));
+    await app.register(workspaceRoutes(deps));
+    await app.register(departmentRoutes(deps));
+    await app.register(userRoutes(deps));
+    await app.register(roleRoutes(deps));
+    await app.register(apiKeyRoutes(deps));
   };
 }

@@ -9,11 +9,13 @@ export const WorkspaceSchema = Type.Object({
   currency: Type.String(),
   default_region: Type.String(),
   locale: Type.String(),
+  version: Type.Integer(),
 });
 export type WorkspaceJson = Static<typeof WorkspaceSchema>;
 
-export async function findWorkspace(db: Db | Tx, workspaceId: string): Promise<WorkspaceJson | undefined> {
+export async function findWorkspace(db: Db | Tx, workspaceId: string, options: { forUpdate?: boolean } = {}): Promise<WorkspaceJson | undefined> {
   const { rows } = await sql<WorkspaceJson>`
-    select id::text, name, timezone, currency, default_region, locale from workspaces where id = ${workspaceId}`.execute(db);
+    select id::text, name, timezone, trim(currency) as currency, trim(default_region) as default_region, locale, version
+    from workspaces where id = ${workspaceId} ${options.forUpdate ? sql`for update` : sql``}`.execute(db);
   return rows[0];
 }
