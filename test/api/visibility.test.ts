@@ -177,6 +177,29 @@ describe('field permissions and masking (字段权限 / 脱敏)', () => {
   });
 });
 
+describe('filters on masked fields', () => {
+  it('allow whole-value matches but refuse partial ones that would reveal the value', async () => {
+    const { ws, admin } = await adminOf();
+    const roleId = await roleWith(admin, 'masked_filter', { actions: ['view'], scope: 'all' }, { masks: { contacts: { phone: 'list' } } });
+    const user = await newUser(db, ws.workspaceId);
+    await admin.patch(`/api/v1/users/${user.id}`, { role_id: roleId });
+    await contactOf(ws.workspaceId, ws.adminId, '筛选客户');
+    const api = client(app, await logInAs(app, user.email));
+    const q = (f: unknown) => api.get(`/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify(f))}`);
+    const exact = await q({ field: 'phone', op: 'eq', value: FULL_PHONE });
+    expect(exact.status).toBe(200);
+    expect(exact.body.data).toHaveLength(1);
+    for (const op of ['starts_with', 'contains', 'gt']) {
+      const partial = await q({ or: [{ field: 'phone', op, value: '+86138' }] });
+      expect(partial.status).toBe(403);
+      expect(partial.body.error.code).toBe('PERMISSION_DENIED');
+    }
+    // the admin's role masks nothing: partial matches work
+    const byAdmin = await admin.get(`/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify({ field: 'phone', op: 'starts_with', value: '+86138' }))}`);
+    expect(byAdmin.status).toBe(200);
+  });
+});
+
 describe('hand-over and visibility', () => {
   it('moves the records to the heir, who then sees them under the own scope; history shows the move', async () => {
     const { ws, admin } = await adminOf();
