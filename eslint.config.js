@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'test-results/**', 'playwright-report/**', '.relata/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'test-results/**', 'playwright-report/**', '.relata/**', 'web/src/platform/api-schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

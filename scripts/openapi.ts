@@ -1,14 +1,17 @@
-// Writes docs/openapi.json from the routes' TypeBox schemas; with --check, fails when the committed
-// document differs (CI runs the check, so the document cannot drift from the code).
+// Writes docs/openapi.json from the routes' TypeBox schemas, and the web client's types
+// (web/src/platform/api-schema.d.ts) from that document; with --check, fails when either committed
+// file differs (npm test runs the check, so neither can drift from the code).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { buildServer } from '../src/server.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'docs', 'openapi.json');
+const typesTarget = path.join(root, 'web', 'src', 'platform', 'api-schema.d.ts');
 
 // The pool connects lazily; generating the document never touches a database.
 const database = openDatabase('postgres://openapi@127.0.0.1:1/none');
@@ -16,15 +19,19 @@ const app = await buildServer({ db: database.db, config: loadConfig({ LOG_LEVEL:
 await app.ready();
 const document = JSON.stringify(app.swagger(), null, 2) + '\n';
 await app.close();
+const types = '// Generated from docs/openapi.json by `npm run openapi`; do not edit.\n' + astToString(await openapiTS(JSON.parse(document) as Parameters<typeof openapiTS>[0]));
 
+const outputs: [string, string][] = [[target, document], [typesTarget, types]];
 if (process.argv.includes('--check')) {
-  const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-  if (committed !== document) {
-    console.error('docs/openapi.json is out of date: run "npm run openapi" and commit the result');
+  const stale = outputs.filter(([file, content]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content);
+  if (stale.length) {
+    console.error(`out of date: ${stale.map(([f]) => path.relative(root, f)).join(', ')} — run "npm run openapi" and commit the result`);
     process.exit(1);
   }
-  console.log('docs/openapi.json is up to date');
+  console.log('docs/openapi.json and the web API types are up to date');
 } else {
-  fs.writeFileSync(target, document);
-  console.log(`wrote ${path.relative(root, target)}`);
+  for (const [file, content] of outputs) {
+    fs.writeFileSync(file, content);
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
 }
