@@ -136,7 +136,8 @@ describe('collaborators', () => {
     const refused = await b.post(`/api/v1/contacts/${c.id}/collaborators`, { user_id: repB.id, access: 'write' });
     expect(refused.status).toBe(404);
 
-    const share = await a.post(`/api/v1/contacts/${c.id}/collaborators`, { user_id: repB.id, access: 'read' });
+    // an explicit null expiry means "no expiry" (JSON bodies are not type-coerced: null must stay null)
+    const share = await a.post(`/api/v1/contacts/${c.id}/collaborators`, { user_id: repB.id, access: 'read', expires_at: null });
     expect(share.status).toBe(201);
     expect(share.body).toMatchObject({ user_id: repB.id, user_name: 'Rep B', access: 'read', expires_at: null, expired: false });
     expect((await b.get(`/api/v1/contacts/${c.id}`)).status).toBe(200);

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
+import { Ajv, type Options as AjvOptions } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import { AppError, ERROR_CODES } from './errors.ts';
 import { can, type Principal } from './access.ts';
 
@@ -29,8 +31,13 @@ export function createHttpApp(options: AppOptions) {
     },
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Query strings and path params arrive as text and are coerced to their schema types; JSON bodies are
+  // not: with coercion, `"expires_at": null` against `string | null` would silently become "".
+  const bodyAjv = newAjv({ coerceTypes: false });
+  const textAjv = newAjv({ coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
 
   app.decorateRequest('principal', null);
   void app.register(cookie);
@@ -87,6 +94,14 @@ export function createHttpApp(options: AppOptions) {
   });
 
   return app;
+}
+
+function newAjv(options: AjvOptions): Ajv {
+  const ajv = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: false, strict: false, ...options });
+  // ajv-formats is CommonJS; its default export arrives wrapped under ESM
+  const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ?? addFormatsPlugin) as (a: Ajv) => Ajv;
+  addFormats(ajv);
+  return ajv;
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
