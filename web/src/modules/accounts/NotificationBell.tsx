@@ -1,0 +1,84 @@
+import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../platform/api';
+import { formatDateTime } from '../../platform/format';
+import type { Notification } from './types';
+
+interface NotificationList {
+  data: Notification[];
+  unread: number;
+}
+
+const notificationsKey = ['notifications'] as const;
+
+export function NotificationBell() {
+  const { t, i18n } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { data } = useQuery({
+    queryKey: notificationsKey,
+    queryFn: () => api.get<NotificationList>('/notifications'),
+    refetchInterval: 60_000,
+  });
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: notificationsKey });
+  const markRead = useMutation({ mutationFn: (id: string) => api.post(`/notifications/${id}/read`), onSettled: invalidate });
+  const markAll = useMutation({ mutationFn: () => api.post('/notifications/read-all'), onSettled: invalidate });
+  const unread = data?.unread ?? 0;
+
+  const open = (item: Notification) => {
+    if (!item.read_at) markRead.mutate(item.id);
+    setOpened(false);
+    // Links are app paths such as /contacts/42; anything else is ignored rather than followed off-site.
+    if (item.link?.startsWith('/')) void navigate({ to: item.link });
+  };
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} withinPortal shadow="md">
+      <Popover.Target>
+        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label={t('notifications.title')}
+            onClick={() => setOpened((o) => !o)}
+            data-testid="notification-bell"
+          >
+            <IconBell size={20} />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{t('notifications.title')}</Text>
+          <Button size="compact-xs" variant="subtle" disabled={unread === 0} onClick={() => markAll.mutate()}>
+            {t('notifications.markAllRead')}
+          </Button>
+        </Group>
+        <ScrollArea.Autosize mah={360}>
+          <Stack gap={4}>
+            {(data?.data ?? []).length === 0 && (
+              <Text size="sm" c="dimmed" p="xs">
+                {t('notifications.empty')}
+              </Text>
+            )}
+            {(data?.data ?? []).map((item) => (
+              <UnstyledButton key={item.id} onClick={() => open(item)} p={6} style={{ borderRadius: 6 }}>
+                <Text size="sm" fw={item.read_at ? 400 : 600} lineClamp={2}>
+                  {item.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`notifications.kind.${item.kind}`)} · {formatDateTime(item.created_at, i18n.language)}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,73 @@
+import { Badge } from '@mantine/core';
+import { AnchorLink } from '../../platform/AnchorLink';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../platform/format';
+import { AttributeValueText } from './AttributeValueText';
+import { customFieldLabel } from './customFieldLabel';
+import type { CustomerTableFeatures } from './customerTableFeatures';
+import { TagBadges } from './TagBadges';
+import type { Contact, CustomField } from './types';
+
+const helper = createColumnHelper<CustomerTableFeatures, Contact>();
+
+/** Custom fields shown as list columns; the rest are on the profile card. */
+const MAX_CUSTOM_COLUMNS = 3;
+
+export function contactColumns(t: TFunction, language: string, customFields: CustomField[]) {
+  return helper.columns([
+    helper.accessor('display_name', {
+      header: () => t('contact.field.name'),
+      cell: (info) => (
+        <AnchorLink to="/contacts/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="contact-link">
+          {info.getValue() || t('contact.unnamed')}
+        </AnchorLink>
+      ),
+    }),
+    helper.accessor('email', { header: () => t('contact.field.email'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('phone', { header: () => t('contact.field.phone'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('company_name', {
+      header: () => t('contact.field.company'),
+      enableSorting: false,
+      cell: (info) => {
+        const companyId = info.row.original.company_id;
+        const name = info.getValue();
+        return companyId && name ? (
+          <AnchorLink to="/companies/$id" params={{ id: companyId }} size="sm">
+            {name}
+          </AnchorLink>
+        ) : (
+          (name ?? '')
+        );
+      },
+    }),
+    helper.accessor('lifecycle_stage', {
+      header: () => t('contact.field.lifecycle_stage'),
+      enableSorting: false,
+      cell: (info) => {
+        const stage = info.getValue();
+        return stage ? <Badge variant="light">{t(`lifecycle.${stage}`)}</Badge> : '';
+      },
+    }),
+    helper.accessor('value_tier', {
+      header: () => t('contact.field.value_tier'),
+      enableSorting: false,
+      cell: (info) => {
+        const tier = info.getValue();
+        return tier ? <Badge variant="outline" color={tier === 'vip' ? 'orange' : 'gray'}>{t(`tier.${tier}`)}</Badge> : '';
+      },
+    }),
+    helper.accessor('city', { header: () => t('contact.field.city'), cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('owner_name', { header: () => t('contact.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('tags', { header: () => t('contact.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
+    ...customFields.slice(0, MAX_CUSTOM_COLUMNS).map((field) =>
+      helper.accessor((row) => row.attributes?.[field.key] ?? null, {
+        id: `attributes.${field.key}`,
+        header: () => customFieldLabel(field, language),
+        enableSorting: false,
+        cell: (info) => <AttributeValueText field={field} value={info.getValue()} />,
+      }),
+    ),
+    helper.accessor('updated_at', { header: () => t('common.updatedAt'), cell: (info) => formatDate(info.getValue(), language) }),
+  ]);
+}

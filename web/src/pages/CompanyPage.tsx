@@ -1,0 +1,7 @@
+import { useParams } from '@tanstack/react-router';
+import { CustomerDetailView } from '../modules/customers/CustomerDetailView';
+
+export default function CompanyPage() {
+  const { id } = useParams({ strict: false });
+  return <CustomerDetailView key={id} object="companies" id={id ?? ''} />;
+}

@@ -1,0 +1,5 @@
+import { TasksView } from '../modules/customers/TasksView';
+
+export default function TasksPage() {
+  return <TasksView />;
+}

@@ -1,0 +1,5 @@
+import { TrashView } from '../modules/customers/TrashView';
+
+export default function TrashPage() {
+  return <TrashView />;
+}

@@ -1,0 +1,5 @@
+import { ApiKeysAdmin } from '../../modules/accounts/ApiKeysAdmin';
+
+export default function ApiKeysSettingsPage() {
+  return <ApiKeysAdmin />;
+}

@@ -1,0 +1,5 @@
+import { CustomFieldsAdmin } from '../../modules/customers/CustomFieldsAdmin';
+
+export default function CustomFieldsSettingsPage() {
+  return <CustomFieldsAdmin />;
+}

@@ -1,0 +1,5 @@
+import { DepartmentsTree } from '../../modules/accounts/DepartmentsTree';
+
+export default function DepartmentsSettingsPage() {
+  return <DepartmentsTree />;
+}

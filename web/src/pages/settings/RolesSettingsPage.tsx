@@ -1,0 +1,5 @@
+import { RolesAdmin } from '../../modules/accounts/RolesAdmin';
+
+export default function RolesSettingsPage() {
+  return <RolesAdmin />;
+}

@@ -1,0 +1,5 @@
+import { UsersAdmin } from '../../modules/accounts/UsersAdmin';
+
+export default function UsersSettingsPage() {
+  return <UsersAdmin />;
+}

@@ -1,0 +1,5 @@
+import { WorkspaceForm } from '../../modules/accounts/WorkspaceForm';
+
+export default function WorkspaceSettingsPage() {
+  return <WorkspaceForm />;
+}
