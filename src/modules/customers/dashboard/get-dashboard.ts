@@ -1,0 +1,71 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import { can, type Principal } from '../../../platform/http/access.ts';
+import { COUNT_CAP } from '../../../platform/http/pagination.ts';
+import { generateTaskReminders } from '../../notifications/index.ts';
+import { orderVisibleSql } from '../orders/order-visibility.ts';
+import { countVisibleCustomers } from '../timeline/customer-access.ts';
+import { listTasks } from '../tasks/list-tasks.ts';
+import type { TaskJson } from '../tasks/task-json.ts';
+import { recentActivity, type RecentItem } from './recent-activity.ts';
+import { revenueByMonth } from './revenue-by-month.ts';
+
+type Counted = { n: number; capped: boolean };
+
+/** Counts like list totals: exact up to COUNT_CAP, then capped (see ARCHITECTURE, lists and counts). */
+function capped(n: number): Counted {
+  return { n: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+async function cappedCount(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<Counted> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${from} where ${where} limit ${COUNT_CAP + 1}) x`.execute(db);
+  return capped(rows[0]?.n ?? 0);
+}
+
+export type Dashboard = {
+  counts: { contacts: number; companies: number; orders: number; open_tasks: number };
+  counts_capped: { contacts: boolean; companies: boolean; orders: boolean; open_tasks: boolean };
+  currency: string;
+  revenue_by_month: { month: string; total_minor: number }[];
+  recent_activity: RecentItem[];
+  my_tasks: TaskJson[];
+  today: { due_today: number; overdue: number };
+};
+
+const NONE: Counted = { n: 0, capped: false };
+
+/**
+ * The home page ("my day"): what the caller may see, counted; revenue; what happened lately; my open
+ * tasks. Every figure goes through the same visibility rules as the lists it summarises. Task
+ * reminders owed to the caller are materialised here too, as on GET /notifications.
+ */
+export async function getDashboard(db: Db, principal: Principal): Promise<Dashboard> {
+  const ws = principal.workspaceId;
+  await generateTaskReminders(db, ws, principal.userId);
+  const [contacts, companies, orders, tasks, revenue, recent, today, workspace] = await Promise.all([
+    can(principal, 'contacts', 'view') ? countVisibleCustomers(db, principal, 'contact', COUNT_CAP + 1).then(capped) : NONE,
+    can(principal, 'companies', 'view') ? countVisibleCustomers(db, principal, 'company', COUNT_CAP + 1).then(capped) : NONE,
+    can(principal, 'orders', 'view')
+      ? orderVisibleSql(db, principal).then((v) => cappedCount(db, sql`orders o`, sql`o.workspace_id = ${ws} and o.deleted_at is null and ${v}`))
+      : NONE,
+    can(principal, 'tasks', 'view') ? listTasks(db, principal, { assignee_id: 'me', done: false, limit: 10 }) : null,
+    revenueByMonth(db, principal),
+    recentActivity(db, principal, 10),
+    sql<{ due_today: number; overdue: number }>`
+      select count(*) filter (where t.due_at >= d.start_at and t.due_at < d.start_at + interval '1 day')::int as due_today,
+             count(*) filter (where t.due_at < now())::int as overdue
+      from (select (date_trunc('day', now() at time zone timezone) at time zone timezone) as start_at from workspaces where id = ${ws}) d
+      join tasks t on t.workspace_id = ${ws} and t.assignee_id = ${principal.userId} and t.done = false and t.deleted_at is null
+                  and t.due_at < d.start_at + interval '1 day'`.execute(db),
+    sql<{ currency: string }>`select currency from workspaces where id = ${ws}`.execute(db),
+  ]);
+  return {
+    counts: { contacts: contacts.n, companies: companies.n, orders: orders.n, open_tasks: tasks?.total ?? 0 },
+    counts_capped: { contacts: contacts.capped, companies: companies.capped, orders: orders.capped, open_tasks: tasks?.total_capped ?? false },
+    currency: workspace.rows[0]?.currency ?? 'CNY',
+    revenue_by_month: revenue,
+    recent_activity: recent,
+    my_tasks: tasks?.data ?? [],
+    today: today.rows[0] ?? { due_today: 0, overdue: 0 },
+  };
+}
