@@ -12,6 +12,10 @@ export async function visibleOwnerIds(db: Db | Tx, principal: Principal, object:
   const scope = principal.permissions.objects[object]?.scope ?? 'own';
   const ws = principal.workspaceId;
   const me = principal.userId;
+  if (scope !== 'all' && scope !== 'own') {
+    const precomputed = principal.ownerSets?.[scope];
+    if (precomputed) return unique([me, ...precomputed]);
+  }
   switch (scope) {
     case 'all':
       return null;

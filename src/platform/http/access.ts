@@ -32,7 +32,15 @@ export type Principal = {
   /** API keys may be narrowed to scopes such as "contacts:read"; empty = the user's full permissions */
   scopes: string[];
   csrfToken: string | null;
+  /**
+   * The users whose records the narrower data scopes cover, computed in the same statement that
+   * authenticates the request (so a scoped read costs no extra round trip). Present only for the
+   * scopes the role uses; absent means "compute on demand".
+   */
+  ownerSets?: OwnerSets;
 };
+
+export type OwnerSets = Partial<Record<'subordinates' | 'department' | 'department_tree', string[]>>;
 
 declare module 'fastify' {
   interface FastifyRequest {

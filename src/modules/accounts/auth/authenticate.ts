@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
-import type { Permissions, Principal } from '../../../platform/http/access.ts';
+import type { OwnerSets, Permissions, Principal } from '../../../platform/http/access.ts';
+import { OWNER_SETS_SQL } from '../owner-sets.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { API_KEY_PREFIX, SESSION_COOKIE, sha256 } from './tokens.ts';
 
@@ -15,6 +16,9 @@ type PrincipalRow = {
   csrf_token: string | null;
   scopes: string[] | null;
   active: boolean;
+  subordinates: string[] | null;
+  department: string[] | null;
+  department_tree: string[] | null;
 };
 
 /** Resolves the caller from the session cookie or a Bearer API key; one indexed lookup either way. */
@@ -30,7 +34,7 @@ export function makeAuthenticator(db: Db) {
         where k.key_hash = ${sha256(key)} and k.revoked_at is null
           and u.workspace_id = k.workspace_id and u.id = k.user_id
         returning k.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
-                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active`.execute(db);
+                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active, ${OWNER_SETS_SQL}`.execute(db);
       const row = rows[0];
       if (!row || !row.active) throw new AppError('API_KEY_INVALID', 'The API key is unknown, revoked, or its user is inactive');
       return toPrincipal(row, 'api_key');
@@ -39,7 +43,7 @@ export function makeAuthenticator(db: Db) {
     if (!token) return null;
     const { rows } = await sql<PrincipalRow>`
       select s.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
-             u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active
+             u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active, ${OWNER_SETS_SQL}
       from sessions s
       join users u on u.workspace_id = s.workspace_id and u.id = s.user_id
       join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
@@ -61,5 +65,14 @@ function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
     via,
     scopes: row.scopes ?? [],
     csrfToken: row.csrf_token,
+    ownerSets: ownerSetsOf(row),
   };
+}
+
+function ownerSetsOf(row: PrincipalRow): OwnerSets {
+  const sets: OwnerSets = {};
+  if (row.subordinates) sets.subordinates = row.subordinates;
+  if (row.department) sets.department = row.department;
+  if (row.department_tree) sets.department_tree = row.department_tree;
+  return sets;
 }
