@@ -85,6 +85,12 @@ const trashRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/TrashPage')),
 });
 
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/jobs',
+  component: lazyRouteComponent(() => import('./pages/JobsPage')),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -145,6 +151,7 @@ const routeTree = rootRoute.addChildren([
     companyRoute,
     tasksRoute,
     trashRoute,
+    jobsRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       workspaceSettingsRoute,

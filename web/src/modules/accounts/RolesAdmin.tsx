@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { editablePermissions } from './editablePermissions';
+import { RoleDeleteButton } from './RoleDeleteButton';
 import { RolePermissionsForm } from './RolePermissionsForm';
 import type { Permissions, Role } from './types';
 import { rolesKey, useRoles } from './useRoles';
@@ -61,9 +62,20 @@ export function RolesAdmin() {
             maw="100%"
             data-testid="role-select"
           />
-          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            {t('settings.roles.create')}
-          </Button>
+          <Group gap="xs">
+            {selected && (
+              <RoleDeleteButton
+                role={selected}
+                onDeleted={() => {
+                  setSelectedId(null);
+                  setDraft(null);
+                }}
+              />
+            )}
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {t('settings.roles.create')}
+            </Button>
+          </Group>
         </Group>
         {selected && <RolePermissionsForm value={permissions} onChange={setDraft} />}
         {save.error && <Alert color="red">{save.error.message}</Alert>}

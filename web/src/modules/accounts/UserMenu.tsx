@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconLogout, IconProgress, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,9 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item leftSection={<IconProgress size={16} />} onClick={() => void navigate({ to: '/jobs' })} data-testid="nav-jobs">
+          {t('jobs.title')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => void navigate({ to: '/settings/workspace' })}>
           {t('nav.settings')}
         </Menu.Item>

@@ -28,6 +28,14 @@ export function UsersAdmin() {
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
+  const reactivate = useMutation({
+    mutationFn: (id: string) => api.post(`/users/${id}/reactivate`),
+    onSuccess: async () => {
+      notifications.show({ color: 'teal', message: t('settings.users.reactivated') });
+      await queryClient.invalidateQueries({ queryKey: usersKey });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
   const nameOf = <T extends { id: string; name: string }>(list: T[] | undefined, id: string | null) => list?.find((x) => x.id === id)?.name ?? '';
 
   return (
@@ -66,13 +74,19 @@ export function UsersAdmin() {
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={t('common.actions')}><IconDots size={16} /></ActionIcon>
+                      <ActionIcon variant="subtle" aria-label={t('common.actions')} data-testid="user-actions"><IconDots size={16} /></ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => setHandoverFrom(user)}>{t('settings.users.handover')}</Menu.Item>
-                      <Menu.Item color="red" disabled={!user.active} onClick={() => deactivate.mutate(user.id)}>
-                        {t('settings.users.deactivate')}
-                      </Menu.Item>
+                      {user.active ? (
+                        <Menu.Item color="red" onClick={() => deactivate.mutate(user.id)} data-testid="user-deactivate">
+                          {t('settings.users.deactivate')}
+                        </Menu.Item>
+                      ) : (
+                        <Menu.Item onClick={() => reactivate.mutate(user.id)} data-testid="user-reactivate">
+                          {t('settings.users.reactivate')}
+                        </Menu.Item>
+                      )}
                     </Menu.Dropdown>
                   </Menu>
                 </Table.Td>

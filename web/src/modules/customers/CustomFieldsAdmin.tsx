@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomFieldDeleteModal } from './CustomFieldDeleteModal';
 import { CustomFieldEditor } from './CustomFieldEditor';
 import type { CustomerObject, CustomField } from './types';
 import { useCustomFields } from './useCustomFields';
@@ -12,6 +13,7 @@ export function CustomFieldsAdmin() {
   const fields = useCustomFields(object);
   // `undefined`: editor closed; `null`: creating; a field: editing it.
   const [editing, setEditing] = useState<CustomField | null | undefined>(undefined);
+  const [deleting, setDeleting] = useState<CustomField | null>(null);
 
   return (
     <Card withBorder padding={0}>
@@ -38,6 +40,7 @@ export function CustomFieldsAdmin() {
               <Table.Th>{t('customFields.labelZh')}</Table.Th>
               <Table.Th>{t('customFields.type')}</Table.Th>
               <Table.Th />
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -54,6 +57,21 @@ export function CustomFieldsAdmin() {
                     {field.sensitive && <Badge size="xs" variant="light" color="red">{t('customFields.sensitive')}</Badge>}
                   </Group>
                 </Table.Td>
+                <Table.Td w={48}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('customFields.delete')}
+                    onClick={(e) => {
+                      // the row opens the editor; this button only deletes
+                      e.stopPropagation();
+                      setDeleting(field);
+                    }}
+                    data-testid="cf-delete"
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -63,6 +81,7 @@ export function CustomFieldsAdmin() {
       {editing !== undefined && (
         <CustomFieldEditor key={editing?.id ?? 'new'} object={object} field={editing} opened onClose={() => setEditing(undefined)} />
       )}
+      <CustomFieldDeleteModal object={object} field={deleting} onClose={() => setDeleting(null)} />
     </Card>
   );
 }

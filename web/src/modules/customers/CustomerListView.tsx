@@ -9,14 +9,18 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../platform/format';
 import type { BulkTarget } from './BulkActionsBar';
 import { BulkActionsBar } from './BulkActionsBar';
+import { ColumnPicker } from './ColumnPicker';
 import type { CustomerTableFeatures } from './customerTableFeatures';
 import { CustomerTable } from './CustomerTable';
+import { ExportMenu } from './ExportMenu';
 import { filterFieldsFor } from './filterFields';
 import { FilterBuilder } from './FilterBuilder';
 import type { FilterState } from './filterModel';
 import { emptyFilter, fromFilterNode, toFilterNode } from './filterModel';
+import { columnIdOf, listColumnsOf } from './listColumns';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import type { CustomerObject, CustomField } from './types';
+import { useColumnVisibility } from './useColumnVisibility';
 import { useCustomerList } from './useCustomerList';
 import { useCustomFields } from './useCustomFields';
 import { useCan } from '../accounts/useSession';
@@ -53,7 +57,13 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
   const capped = firstPage?.total_capped === true;
 
   const fields = useMemo(() => filterFieldsFor(object, customFields.data ?? [], i18n.language), [object, customFields.data, i18n.language]);
-  const columnDefs = useMemo(() => columns(t, i18n.language, customFields.data ?? []), [columns, t, i18n.language, customFields.data]);
+  const allColumnDefs = useMemo(() => columns(t, i18n.language, customFields.data ?? []), [columns, t, i18n.language, customFields.data]);
+  const listColumns = useMemo(() => listColumnsOf(allColumnDefs), [allColumnDefs]);
+  const visibility = useColumnVisibility(object, listColumns);
+  const columnDefs = useMemo(
+    () => allColumnDefs.filter((def) => visibility.visibleIds.includes(columnIdOf(def))),
+    [allColumnDefs, visibility.visibleIds],
+  );
 
   const clearSelection = () => {
     setSelection({});
@@ -103,13 +113,16 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
         />
         <SavedViewsMenu
           object={object}
-          current={{ filter: builderFilter, sort, columns: columnDefs.map((c) => c.id ?? '').filter(Boolean) }}
+          current={{ filter: builderFilter, sort, columns: visibility.visibleIds }}
           onPick={(view) => {
             setFilterState(fromFilterNode(view.filter));
             setSort(view.sort || DEFAULT_SORT);
+            visibility.applyView(view.columns);
             clearSelection();
           }}
         />
+        <ColumnPicker columns={listColumns} visibleIds={visibility.visibleIds} onToggle={visibility.setVisible} onReset={visibility.reset} />
+        <ExportMenu object={object} filter={filter} sort={sort} q={debouncedQuick} />
       </Group>
       {can(object, 'bulk') && (selectedIds.length > 0 || allMatching) && (
         <Stack gap={4}>

@@ -9,39 +9,42 @@ import { TagBadges } from './TagBadges';
 import type { Company, CustomField } from './types';
 
 const helper = createColumnHelper<CustomerTableFeatures, Company>();
-const MAX_CUSTOM_COLUMNS = 3;
 
+/**
+ * Every column the list can show; headers are plain strings (rebuilt when the language changes) so the
+ * column picker can name them. Which are visible is the list's choice (useColumnVisibility).
+ */
 export function companyColumns(t: TFunction, language: string, customFields: CustomField[]) {
   return helper.columns([
     helper.accessor('name', {
-      header: () => t('company.field.name'),
+      header: t('company.field.name'),
       cell: (info) => (
         <AnchorLink to="/companies/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="company-link">
           {info.getValue()}
         </AnchorLink>
       ),
     }),
-    helper.accessor('domain', { header: () => t('company.field.domain'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('industry', { header: () => t('company.field.industry'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('city', { header: () => t('company.field.city'), cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('domain', { header: t('company.field.domain'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('industry', { header: t('company.field.industry'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('city', { header: t('company.field.city'), cell: (info) => info.getValue() ?? '' }),
     helper.accessor('contact_count', {
-      header: () => t('company.field.contact_count'),
+      header: t('company.field.contact_count'),
       enableSorting: false,
       cell: (info) => {
         const count = info.getValue();
         return typeof count === 'number' ? formatNumber(count, language) : '';
       },
     }),
-    helper.accessor('owner_name', { header: () => t('company.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('tags', { header: () => t('company.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
-    ...customFields.slice(0, MAX_CUSTOM_COLUMNS).map((field) =>
+    helper.accessor('owner_name', { header: t('company.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('tags', { header: t('company.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
+    ...customFields.map((field) =>
       helper.accessor((row) => row.attributes?.[field.key] ?? null, {
         id: `attributes.${field.key}`,
-        header: () => customFieldLabel(field, language),
+        header: customFieldLabel(field, language),
         enableSorting: false,
         cell: (info) => <AttributeValueText field={field} value={info.getValue()} />,
       }),
     ),
-    helper.accessor('updated_at', { header: () => t('common.updatedAt'), cell: (info) => formatDate(info.getValue(), language) }),
+    helper.accessor('updated_at', { header: t('common.updatedAt'), cell: (info) => formatDate(info.getValue(), language) }),
   ]);
 }

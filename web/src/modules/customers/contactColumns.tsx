@@ -11,23 +11,24 @@ import type { Contact, CustomField } from './types';
 
 const helper = createColumnHelper<CustomerTableFeatures, Contact>();
 
-/** Custom fields shown as list columns; the rest are on the profile card. */
-const MAX_CUSTOM_COLUMNS = 3;
-
+/**
+ * Every column the list can show; headers are plain strings (rebuilt when the language changes) so the
+ * column picker can name them. Which are visible is the list's choice (useColumnVisibility).
+ */
 export function contactColumns(t: TFunction, language: string, customFields: CustomField[]) {
   return helper.columns([
     helper.accessor('display_name', {
-      header: () => t('contact.field.name'),
+      header: t('contact.field.name'),
       cell: (info) => (
         <AnchorLink to="/contacts/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="contact-link">
           {info.getValue() || t('contact.unnamed')}
         </AnchorLink>
       ),
     }),
-    helper.accessor('email', { header: () => t('contact.field.email'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('phone', { header: () => t('contact.field.phone'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('email', { header: t('contact.field.email'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('phone', { header: t('contact.field.phone'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
     helper.accessor('company_name', {
-      header: () => t('contact.field.company'),
+      header: t('contact.field.company'),
       enableSorting: false,
       cell: (info) => {
         const companyId = info.row.original.company_id;
@@ -42,7 +43,7 @@ export function contactColumns(t: TFunction, language: string, customFields: Cus
       },
     }),
     helper.accessor('lifecycle_stage', {
-      header: () => t('contact.field.lifecycle_stage'),
+      header: t('contact.field.lifecycle_stage'),
       enableSorting: false,
       cell: (info) => {
         const stage = info.getValue();
@@ -50,24 +51,24 @@ export function contactColumns(t: TFunction, language: string, customFields: Cus
       },
     }),
     helper.accessor('value_tier', {
-      header: () => t('contact.field.value_tier'),
+      header: t('contact.field.value_tier'),
       enableSorting: false,
       cell: (info) => {
         const tier = info.getValue();
         return tier ? <Badge variant="outline" color={tier === 'vip' ? 'orange' : 'gray'}>{t(`tier.${tier}`)}</Badge> : '';
       },
     }),
-    helper.accessor('city', { header: () => t('contact.field.city'), cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('owner_name', { header: () => t('contact.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('tags', { header: () => t('contact.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
-    ...customFields.slice(0, MAX_CUSTOM_COLUMNS).map((field) =>
+    helper.accessor('city', { header: t('contact.field.city'), cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('owner_name', { header: t('contact.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('tags', { header: t('contact.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
+    ...customFields.map((field) =>
       helper.accessor((row) => row.attributes?.[field.key] ?? null, {
         id: `attributes.${field.key}`,
-        header: () => customFieldLabel(field, language),
+        header: customFieldLabel(field, language),
         enableSorting: false,
         cell: (info) => <AttributeValueText field={field} value={info.getValue()} />,
       }),
     ),
-    helper.accessor('updated_at', { header: () => t('common.updatedAt'), cell: (info) => formatDate(info.getValue(), language) }),
+    helper.accessor('updated_at', { header: t('common.updatedAt'), cell: (info) => formatDate(info.getValue(), language) }),
   ]);
 }
