@@ -10,7 +10,7 @@ export const DEMO_ADMIN_EMAIL = 'admin@example.com';
  * First start: a demo workspace with an administrator. The password is RELATA_ADMIN_PASSWORD, or
  * generated and printed once (it is stored only as an argon2id hash). Later starts reuse the data.
  */
-export async function ensureFirstWorkspace(db: Db, config: Config, print: (line: string) => void): Promise<{ created: boolean; workspaceId: string; adminId: string }> {
+export async function ensureFirstWorkspace(db: Db, config: Config, print: (line: string) => void): Promise<{ created: boolean; workspaceId: string; adminId: string; password?: string }> {
   const { rows } = await sql<{ id: string; admin_id: string | null }>`
     select w.id::text, (select u.id::text from users u where u.workspace_id = w.id order by u.id limit 1) as admin_id
     from workspaces w order by w.id limit 1`.execute(db);
@@ -28,5 +28,5 @@ export async function ensureFirstWorkspace(db: Db, config: Config, print: (line:
   } else {
     print(`Created ${DEMO_ADMIN_EMAIL} with the password from RELATA_ADMIN_PASSWORD`);
   }
-  return { created: true, workspaceId: ws.workspaceId, adminId: ws.adminId };
+  return { created: true, workspaceId: ws.workspaceId, adminId: ws.adminId, password };
 }

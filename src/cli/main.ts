@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerApiKey } from './apikey.ts';
+import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerSeed } from './seed.ts';
 import { registerServe } from './serve.ts';
 import { registerUser } from './user.ts';
 
@@ -8,8 +10,10 @@ const program = new Command();
 program.name('relata').description('Relata — an open-source CRM').showHelpAfterError();
 registerServe(program);
 registerMigrate(program);
+registerSeed(program);
 registerUser(program);
 registerApiKey(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildServer } from '../server.ts';
+import { seedDemoData } from '../modules/customers/index.ts';
 import { Jobs } from '../platform/jobs/jobs.ts';
 import { ensureFirstWorkspace } from './bootstrap.ts';
 import { openRelataDatabase } from './open-database.ts';
@@ -16,7 +17,12 @@ export function registerServe(program: Command): void {
       const database = await openRelataDatabase({ log: say });
       const { config } = database;
       const first = await ensureFirstWorkspace(database.db, config, say);
-      if (first.created) await seedDemo(database.db, first.workspaceId, first.adminId, config.demoData, say);
+      if (first.created && config.demoData !== 'none') {
+        const started = Date.now();
+        // demo users (managers, sales reps …) get the admin's password so every data scope can be tried
+        const demo = await seedDemoData(database.db, { workspaceId: first.workspaceId, adminId: first.adminId, size: config.demoData, password: first.password, pool: database.pool });
+        say(`demo data (${config.demoData}): ${demo.users} users, ${demo.customers?.contacts ?? 0} contacts, ${demo.customers?.orders ?? 0} orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
       const jobs = new Jobs({ db: database.db });
       const app = await buildServer({ db: database.db, config, jobs });
       await jobs.start({ work: options.role !== 'api' });
@@ -37,12 +43,4 @@ export function registerServe(program: Command): void {
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
     });
-}
-
-async function seedDemo(db: Parameters<typeof ensureFirstWorkspace>[0], workspaceId: string, adminId: string, size: 'none' | 'small' | 'full', say: (l: string) => void): Promise<void> {
-  if (size === 'none') return;
-  const { seedDemoData } = await import('../modules/customers/index.ts');
-  const started = Date.now();
-  await seedDemoData(db, { workspaceId, adminId, size });
-  say(`demo data (${size}) created in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,0 +1,84 @@
+import autocannon from 'autocannon';
+import type pg from 'pg';
+
+export type Percentiles = { p50: number; p95: number; p99: number; max: number };
+export type ScenarioResult = (
+  | { name: string; status: 'ok'; requests: number; errors: number; non2xx: number; throughput_rps: number; latency_ms: Percentiles; rate?: number; note?: string }
+  | { name: string; status: 'skipped'; reason: string }
+) & { load_avg_1m?: [number, number] };
+
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted.at(-1) ?? 0) };
+}
+
+export type HttpScenario = {
+  name: string;
+  /** a path per request (random ids, rotating queries) */
+  path: () => string;
+  /** fixed overall request rate; omitted = as fast as `connections` allow */
+  rate?: number;
+  connections: number;
+  seconds: number;
+  note?: string;
+};
+
+/**
+ * Runs one scenario with autocannon against the server on loopback. Latencies are collected per response
+ * (autocannon's own histogram reports p97.5, not p95). A path that answers 404 "Route … not found" on the
+ * probe means the route has not landed yet: the scenario is reported as skipped, not failed.
+ */
+export async function runHttp(baseUrl: string, cookie: string, scenario: HttpScenario): Promise<ScenarioResult> {
+  const probe = await fetch(baseUrl + scenario.path(), { headers: { cookie } });
+  const probeBody = await probe.text();
+  if (probe.status === 404 && probeBody.includes('Route GET')) return { name: scenario.name, status: 'skipped', reason: `route not registered yet (${probeBody.slice(0, 120)})` };
+  if (probe.status !== 200) return { name: scenario.name, status: 'skipped', reason: `probe answered ${probe.status}: ${probeBody.slice(0, 200)}` };
+
+  const samples: number[] = [];
+  let non2xx = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: baseUrl,
+      connections: scenario.connections,
+      duration: scenario.seconds,
+      ...(scenario.rate ? { overallRate: scenario.rate } : {}),
+      headers: { cookie },
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
+    }, (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      samples.push(responseTime);
+      if (statusCode < 200 || statusCode >= 300) non2xx++;
+    });
+  });
+  return {
+    name: scenario.name,
+    status: 'ok',
+    requests: samples.length,
+    errors: result.errors + result.timeouts,
+    non2xx,
+    throughput_rps: Math.round((samples.length / scenario.seconds) * 10) / 10,
+    latency_ms: percentiles(samples),
+    ...(scenario.rate ? { rate: scenario.rate } : {}),
+    ...(scenario.note ? { note: scenario.note } : {}),
+  };
+}
+
+/** The baseline: the same lookup as hand-written SQL through pg, at the same fixed rate. */
+export async function runSqlAtRate(pool: pg.Pool, name: string, query: () => [string, unknown[]], rate: number, seconds: number): Promise<ScenarioResult> {
+  const samples: number[] = [];
+  const inflight: Promise<void>[] = [];
+  const started = performance.now();
+  const total = rate * seconds;
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const [text, values] = query();
+    const t0 = performance.now();
+    inflight.push(pool.query(text, values).then(() => void samples.push(performance.now() - t0)));
+  }
+  await Promise.all(inflight);
+  return { name, status: 'ok', requests: samples.length, errors: 0, non2xx: 0, throughput_rps: Math.round((samples.length / seconds) * 10) / 10, latency_ms: percentiles(samples), rate };
+}
