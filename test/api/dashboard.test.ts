@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp } from '../support/test-app.ts';
+import { client, logInAs, newDepartment, newUser, newWorkspace, testApp } from '../support/test-app.ts';
 
 const { app, db } = await testApp();
 
@@ -58,14 +58,13 @@ async function expected(ws: string, userId: string, scope: 'own' | 'all') {
   const { rows: counts } = await sql<{ contacts: number; companies: number; orders: number; open_tasks: number }>`select
     (select count(*)::int from contacts c where c.workspace_id = ${ws} and c.deleted_at is null and ${mine('c.owner_id')}) as contacts,
     (select count(*)::int from companies c where c.workspace_id = ${ws} and c.deleted_at is null and ${mine('c.owner_id')}) as companies,
-    (select count(*)::int from orders o left join contacts c on c.workspace_id = o.workspace_id and c.id = o.contact_id
-      where o.workspace_id = ${ws} and o.deleted_at is null and (${mine('o.owner_id')} or (c.deleted_at is null and ${mine('c.owner_id')}))) as orders,
+    (select count(*)::int from orders o where o.workspace_id = ${ws} and o.deleted_at is null and ${mine('o.owner_id')}) as orders,
     (select count(*)::int from tasks t where t.workspace_id = ${ws} and t.assignee_id = ${userId} and not t.done and t.deleted_at is null) as open_tasks`.execute(db);
   const { rows: revenue } = await sql<{ month: string; total: number }>`
     select to_char(o.ordered_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, sum(o.total_minor)::float8 as total
-    from orders o left join contacts c on c.workspace_id = o.workspace_id and c.id = o.contact_id
+    from orders o
     where o.workspace_id = ${ws} and o.deleted_at is null and o.status in ('paid', 'shipped', 'completed') and o.currency = 'CNY'
-      and (${mine('o.owner_id')} or (c.deleted_at is null and ${mine('c.owner_id')}))
+      and ${mine('o.owner_id')}
       and date_trunc('month', o.ordered_at at time zone 'Asia/Shanghai') > date_trunc('month', now() at time zone 'Asia/Shanghai') - interval '12 months'
     group by 1`.execute(db);
   const { rows: tasks } = await sql<{ title: string }>`select title from tasks where workspace_id = ${ws} and assignee_id = ${userId} and not done and deleted_at is null
@@ -135,5 +134,84 @@ describe('dashboard', () => {
     expect(kinds.filter((k: string) => k === 'task_overdue')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'task_due')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'assignment')).toHaveLength(5);
+  });
+});
+
+/** The rollup as stored, and as a fresh computation from the orders (plain SQL, not the app's rebuild). */
+async function rollup(ws: string) {
+  const { rows: stored } = await sql<{ key: string; n: string; total: string }>`
+    select owner_id || ' ' || month || ' ' || currency as key, order_count::text as n, total_minor::text as total
+    from revenue_monthly where workspace_id = ${ws} and (order_count <> 0 or total_minor <> 0) order by 1`.execute(db);
+  const { rows: fresh } = await sql<{ key: string; n: string; total: string }>`
+    select coalesce(o.owner_id, 0) || ' ' || date_trunc('month', o.ordered_at at time zone w.timezone)::date || ' ' || o.currency as key,
+           count(*)::text as n, sum(o.total_minor)::text as total
+    from orders o join workspaces w on w.id = o.workspace_id
+    where o.workspace_id = ${ws} and o.deleted_at is null and o.status in ('paid', 'shipped', 'completed')
+    group by 1 order by 1`.execute(db);
+  return { stored, fresh };
+}
+
+describe('revenue rollup', () => {
+  it('stays equal to the orders through creates, status changes, deletes, a hand-over and a time-zone change', async () => {
+    const { ws, rep, admin } = await seed();
+    const heir = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const check = async (step: string) => {
+      const { stored, fresh } = await rollup(ws.workspaceId);
+      expect({ step, stored }).toEqual({ step, stored: fresh });
+    };
+    await check('seeded');
+    const { rows: orderRows } = await sql<{ id: string; status: string }>`select id::text, status from orders where workspace_id = ${ws.workspaceId} order by id`.execute(db);
+    const pending = orderRows.find((o) => o.status === 'pending')!;
+    const paid = orderRows.find((o) => o.status === 'paid')!;
+    const shipped = orderRows.find((o) => o.status === 'shipped')!;
+    expect((await admin.patch(`/api/v1/orders/${pending.id}`, { status: 'paid', version: 1 })).status).toBe(200);
+    await check('pending → paid');
+    expect((await admin.patch(`/api/v1/orders/${paid.id}`, { status: 'refunded', version: 1 })).status).toBe(200);
+    await check('paid → refunded');
+    expect((await admin.patch(`/api/v1/orders/${shipped.id}`, { channel: 'web', version: 1 })).status).toBe(200);
+    await check('channel only');
+    expect((await admin.delete(`/api/v1/orders/${shipped.id}`)).status).toBe(204);
+    await check('deleted');
+    const unowned = await admin.post('/api/v1/orders', { status: 'completed', ordered_at: daysAgo(3), currency: 'CNY', lines: [{ product_name: 'Tea', quantity: 2, unit_price_minor: 450 }] });
+    await sql`update orders set owner_id = null where id = ${unowned.body.id}`.execute(db);
+    await check('unowned');
+    expect((await admin.post(`/api/v1/users/${rep.id}/handover`, { to_user_id: heir.id })).status).toBe(200);
+    await check('handed over');
+    const { rows: before } = await sql<{ n: number }>`select count(*)::int as n from revenue_monthly where workspace_id = ${ws.workspaceId} and owner_id = ${rep.id} and order_count <> 0`.execute(db);
+    expect(before[0]!.n).toBe(0);
+    expect((await admin.patch('/api/v1/workspace', { timezone: 'America/Los_Angeles' })).status).toBe(200);
+    await check('new time zone');
+    // a stale update is refused (409) and moves nothing
+    const stale = await admin.patch(`/api/v1/orders/${pending.id}`, { status: 'cancelled', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+    await check('after a refused update');
+  });
+
+  it('sums revenue by owner scope for a department manager; a shared order shows in the list but not in revenue', async () => {
+    const ws = await newWorkspace(db);
+    const dept = await newDepartment(db, ws.workspaceId, 'East', null);
+    const manager = await newUser(db, ws.workspaceId, { roleKey: 'manager', departmentId: dept });
+    const rep = await newUser(db, ws.workspaceId, { roleKey: 'sales', departmentId: dept });
+    const outsider = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    const repContact = await insertContact(ws.workspaceId, rep.id, 'R');
+    const outsiderContact = await insertContact(ws.workspaceId, outsider.id, 'O');
+    const order = (contactId: string, price: number) =>
+      admin.post('/api/v1/orders', { contact_id: contactId, status: 'paid', ordered_at: daysAgo(1), currency: 'CNY', lines: [{ product_name: 'Tea', quantity: 1, unit_price_minor: price }] });
+    await order(repContact, 1000);
+    await order(repContact, 200);
+    const shared = await order(outsiderContact, 30);
+    await admin.post(`/api/v1/contacts/${outsiderContact}/collaborators`, { user_id: manager.id, access: 'read' });
+
+    const api = client(app, await logInAs(app, manager.email));
+    const view = await api.get('/api/v1/dashboard');
+    expect(view.status).toBe(200);
+    expect(view.body.revenue_by_month.at(-1).total_minor + view.body.revenue_by_month.at(-2).total_minor).toBe(1200);
+    expect(view.body.counts.orders).toBe(3);
+    const list = await api.get('/api/v1/orders');
+    expect(list.body.data.map((o: { id: string }) => o.id)).toContain(shared.body.id);
+    const adminView = await admin.get('/api/v1/dashboard');
+    expect(adminView.body.revenue_by_month.reduce((s: number, m: { total_minor: number }) => s + m.total_minor, 0)).toBe(1230);
   });
 });

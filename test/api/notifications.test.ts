@@ -85,4 +85,39 @@ describe('notifications', () => {
     const ids = [...first.body.data, ...second.body.data].map((n: { id: string }) => n.id);
     expect(new Set(ids).size).toBe(5);
   });
+
+  it('returns the parts of each kind for the reader’s language, naming only customers the reader may see', async () => {
+    const ws = await newWorkspace(db);
+    const rep = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: '王芳' });
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    const { rows: contacts } = await sql<{ id: string }>`insert into contacts (workspace_id, display_name, owner_id)
+      values (${ws.workspaceId}, '李娜', ${rep.id}), (${ws.workspaceId}, '张伟', ${ws.adminId}) returning id::text`.execute(db);
+    const [repContact, adminContact] = contacts.map((c) => c.id);
+    const mention = `@[${'王芳'}](user:${rep.id})`;
+    expect((await admin.post('/api/v1/notes', { contact_id: repContact, body: `${mention} please call` })).status).toBe(201);
+    expect((await admin.post('/api/v1/notes', { contact_id: adminContact, body: `${mention} FYI` })).status).toBe(201);
+    const task = await admin.post('/api/v1/tasks', { title: '寄送合同', assignee_id: rep.id });
+    expect(task.status).toBe(201);
+    const due = await insertTask(ws.workspaceId, rep.id, 'Call back', hoursFromNow(3));
+
+    const api = client(app, await logInAs(app, rep.email));
+    const inbox = await api.get('/api/v1/notifications');
+    expect(inbox.status).toBe(200);
+    const byKind = (kind: string) => inbox.body.data.filter((n: { kind: string }) => n.kind === kind);
+    expect(byKind('assignment')[0].payload).toEqual({ actor_name: 'Admin', task_title: '寄送合同', record_type: null, record_name: null, due_at: null });
+    const mentions = byKind('mention').map((n: { link: string; payload: unknown }) => [n.link, n.payload]);
+    expect(mentions).toContainEqual([`/contacts/${repContact}`, { actor_name: 'Admin', task_title: null, record_type: 'contact', record_name: '李娜', due_at: null }]);
+    // the admin's customer is outside the rep's scope: its name is not revealed through a mention
+    expect(mentions).toContainEqual([`/contacts/${adminContact}`, { actor_name: 'Admin', task_title: null, record_type: null, record_name: null, due_at: null }]);
+    const reminder = byKind('task_due')[0];
+    expect(reminder.link).toBe(`/tasks/${due}`);
+    expect(reminder.payload).toMatchObject({ actor_name: null, task_title: 'Call back', record_name: null });
+    expect(Date.parse(reminder.payload.due_at)).toBe(Date.parse((await sql<{ due_at: Date }>`select due_at from tasks where id = ${due}`.execute(db)).rows[0]!.due_at.toISOString()));
+    // the English title stays, for clients that do not know a kind
+    expect(reminder.title).toBe('Task due soon: Call back');
+
+    const read = await api.post(`/api/v1/notifications/${byKind('assignment')[0].id}/read`);
+    expect(read.status).toBe(200);
+    expect(read.body.payload).toEqual(byKind('assignment')[0].payload);
+  });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
+import { client, logInAs, newDepartment, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
 
 const { app, db } = await testApp();
 
@@ -239,5 +239,75 @@ describe('orders', () => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
     expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it('shows the orders owned within the scope or shared with the caller; the order owner decides, not its customer', async () => {
+    const ws = await newWorkspace(db);
+    const rep = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const colleague = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    const repContact = await insertContact(ws.workspaceId, rep.id);
+    const sharedContact = await insertContact(ws.workspaceId, colleague.id, 'Wang Fang');
+    const place = (contactId: string, day: number) =>
+      admin.post('/api/v1/orders', { contact_id: contactId, status: 'paid', ordered_at: `2026-01-0${day}T00:00:00Z`, currency: 'CNY', lines: [line()] });
+    const old = await place(repContact, 1);
+    // the contact moves to the rep's colleague: its past order stays with the rep, the next one is the colleague's
+    await sql`update contacts set owner_id = ${colleague.id} where id = ${repContact}`.execute(db);
+    const later = await place(repContact, 2);
+    expect(later.body.owner_id).toBe(colleague.id);
+    const shared = await place(sharedContact, 3);
+    await admin.post(`/api/v1/contacts/${sharedContact}/collaborators`, { user_id: rep.id, access: 'read' });
+
+    const api = client(app, await logInAs(app, rep.email));
+    const list = await api.get('/api/v1/orders');
+    expect(list.body.data.map((o: { id: string }) => o.id)).toEqual([shared.body.id, old.body.id]);
+    expect(list.body.total).toBe(2);
+    expect((await api.get(`/api/v1/orders?contact_id=${sharedContact}`)).body.data.map((o: { id: string }) => o.id)).toEqual([shared.body.id]);
+    expect((await api.get(`/api/v1/orders/${shared.body.id}`)).status).toBe(200);
+    const hidden = await api.get(`/api/v1/orders/${later.body.id}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.code).toBe('NOT_FOUND');
+    const patch = await api.patch(`/api/v1/orders/${later.body.id}`, { status: 'cancelled', version: 1 });
+    expect(patch.status).toBe(404);
+    expect(patch.body.error.code).toBe('NOT_FOUND');
+    expect((await admin.get(`/api/v1/orders/${later.body.id}`)).body).toMatchObject({ status: 'paid', version: 1 });
+  });
+
+  it('pages a department manager through the orders of every owner in scope and the shared ones, newest first, without duplicates', async () => {
+    const ws = await newWorkspace(db);
+    const dept = await newDepartment(db, ws.workspaceId, 'East', null);
+    const manager = await newUser(db, ws.workspaceId, { roleKey: 'manager', departmentId: dept });
+    const reps = [await newUser(db, ws.workspaceId, { departmentId: dept }), await newUser(db, ws.workspaceId, { departmentId: dept })];
+    const outsider = await newUser(db, ws.workspaceId);
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    const contacts = [await insertContact(ws.workspaceId, reps[0]!.id), await insertContact(ws.workspaceId, reps[1]!.id), await insertContact(ws.workspaceId, manager.id)];
+    const sharedContact = await insertContact(ws.workspaceId, outsider.id);
+    const hiddenContact = await insertContact(ws.workspaceId, outsider.id);
+    await admin.post(`/api/v1/contacts/${sharedContact}/collaborators`, { user_id: manager.id, access: 'read' });
+    const expected: string[] = [];
+    const days = [3, 1, 3, 2, 5, 4, 3, 6];
+    for (const [i, day] of days.entries()) {
+      const contactId = i === 7 ? sharedContact : contacts[i % 3]!;
+      const made = await admin.post('/api/v1/orders', { contact_id: contactId, status: 'paid', ordered_at: `2026-01-0${day}T00:00:00Z`, currency: 'CNY', lines: [line()] });
+      expected.push(made.body.id);
+    }
+    await admin.post('/api/v1/orders', { contact_id: hiddenContact, status: 'paid', ordered_at: '2026-01-04T00:00:00Z', currency: 'CNY', lines: [line()] });
+
+    const api = client(app, await logInAs(app, manager.email));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { data: { id: string; ordered_at: string }[]; next_cursor: string | null; total: number } } =
+        await api.get(`/api/v1/orders?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(8);
+      seen.push(...res.body.data.map((o) => `${Date.parse(o.ordered_at)}:${o.id.padStart(10, '0')}`));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    expect(seen.map((k) => String(Number(k.split(':')[1]))).sort()).toEqual([...expected].sort());
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const bad = await api.get('/api/v1/orders?cursor=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('CURSOR_INVALID');
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp } from '../support/test-app.ts';
+import { client, logInAs, newDepartment, newUser, newWorkspace, testApp } from '../support/test-app.ts';
 
 const { app, db } = await testApp();
 
@@ -74,28 +74,77 @@ describe('tasks', () => {
     expect(otherInbox.body.data.map((n: { kind: string }) => n.kind)).toEqual(['assignment']);
   });
 
-  it('shows a rep the tasks in their scope or on their customers, and 404 for the rest', async () => {
+  it('shows a rep the tasks assigned in their scope, created by them or on customers shared with them, and 404 for the rest', async () => {
     const ws = await newWorkspace(db);
     const rep = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
     const colleague = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
     const admin = client(app, await logInAs(app, ws.adminEmail));
     const repContact = await insertContact(ws.workspaceId, rep.id);
+    const sharedContact = await insertContact(ws.workspaceId, colleague.id, 'Wang Fang');
+    await admin.post(`/api/v1/contacts/${sharedContact}/collaborators`, { user_id: rep.id, access: 'read' });
     const mine = await admin.post('/api/v1/tasks', { title: 'for the rep', assignee_id: rep.id });
+    const onShared = await admin.post('/api/v1/tasks', { title: 'on the shared contact', assignee_id: colleague.id, contact_id: sharedContact });
+    // the assignee decides, not the customer's owner: a colleague's task on the rep's own contact stays the colleague's
     const onMyCustomer = await admin.post('/api/v1/tasks', { title: 'on the rep contact', assignee_id: colleague.id, contact_id: repContact });
     const foreign = await admin.post('/api/v1/tasks', { title: 'colleague only', assignee_id: colleague.id });
 
     const api = client(app, await logInAs(app, rep.email));
+    const delegated = await api.post('/api/v1/tasks', { title: 'delegated by the rep', assignee_id: colleague.id });
+    expect(delegated.status).toBe(201);
     const list = await api.get('/api/v1/tasks');
-    expect(list.body.data.map((t: { id: string }) => t.id).sort()).toEqual([mine.body.id, onMyCustomer.body.id].sort());
-    expect(list.body.total).toBe(2);
-    const hidden = await api.get(`/api/v1/tasks/${foreign.body.id}`);
-    expect(hidden.status).toBe(404);
-    expect(hidden.body.error.code).toBe('NOT_FOUND');
+    expect(list.body.data.map((t: { id: string }) => t.id).sort()).toEqual([mine.body.id, onShared.body.id, delegated.body.id].sort());
+    expect(list.body.total).toBe(3);
+    expect((await api.get(`/api/v1/tasks/${onShared.body.id}`)).status).toBe(200);
+    for (const id of [foreign.body.id, onMyCustomer.body.id]) {
+      const hidden = await api.get(`/api/v1/tasks/${id}`);
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.code).toBe('NOT_FOUND');
+    }
     const patch = await api.patch(`/api/v1/tasks/${foreign.body.id}`, { done: true, version: 1 });
     expect(patch.status).toBe(404);
-    expect((await api.delete(`/api/v1/tasks/${foreign.body.id}`)).status).toBe(404);
-    const { rows } = await sql<{ done: boolean; deleted_at: string | null }>`select done, deleted_at from tasks where id = ${foreign.body.id}`.execute(db);
-    expect(rows[0]).toEqual({ done: false, deleted_at: null });
+    expect(patch.body.error.code).toBe('NOT_FOUND');
+    const removed = await api.delete(`/api/v1/tasks/${foreign.body.id}`);
+    expect(removed.status).toBe(404);
+    expect(removed.body.error.code).toBe('NOT_FOUND');
+    const { rows } = await sql<{ done: boolean; deleted_at: string | null; version: number }>`select done, deleted_at, version from tasks where id = ${foreign.body.id}`.execute(db);
+    expect(rows[0]).toEqual({ done: false, deleted_at: null, version: 1 });
+  });
+
+  it('pages a department manager through the tasks of every assignee in scope, in due order, without duplicates', async () => {
+    const ws = await newWorkspace(db);
+    const dept = await newDepartment(db, ws.workspaceId, 'East', null);
+    const manager = await newUser(db, ws.workspaceId, { roleKey: 'manager', departmentId: dept });
+    const reps = [await newUser(db, ws.workspaceId, { departmentId: dept }), await newUser(db, ws.workspaceId, { departmentId: dept })];
+    const outsider = await newUser(db, ws.workspaceId);
+    const sharedContact = await insertContact(ws.workspaceId, outsider.id);
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    await admin.post(`/api/v1/contacts/${sharedContact}/collaborators`, { user_id: manager.id, access: 'read' });
+    const expected: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const assignee = [manager, ...reps][i % 3]!;
+      // two tasks share a due time and two have none: the id breaks ties, undated come last
+      const due = i === 5 || i === 6 ? undefined : inHours(i === 3 ? 2 : i + 1);
+      const made = await admin.post('/api/v1/tasks', { title: `task ${i}`, assignee_id: assignee.id, ...(due ? { due_at: due } : {}) });
+      expected.push(made.body.id);
+    }
+    const onShared = await admin.post('/api/v1/tasks', { title: 'shared', assignee_id: outsider.id, contact_id: sharedContact, due_at: inHours(4.5) });
+    expected.push(onShared.body.id);
+    await admin.post('/api/v1/tasks', { title: 'invisible', assignee_id: outsider.id, due_at: inHours(3) });
+
+    const api = client(app, await logInAs(app, manager.email));
+    const seen: { id: string; due_at: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { data: { id: string; due_at: string | null }[]; next_cursor: string | null; total: number } } =
+        await api.get(`/api/v1/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(8);
+      seen.push(...page.body.data);
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen.map((t) => t.id).sort()).toEqual([...expected].sort());
+    const keys = seen.map((t) => [t.due_at ? Date.parse(t.due_at) : Number.POSITIVE_INFINITY, Number(t.id)] as const);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
   });
 
   it('refuses unknown or foreign assignees and invisible contacts, writing nothing', async () => {

@@ -4,9 +4,7 @@ import type { Principal } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { COUNT_CAP, decodeCursor, encodeCursor, pageSize } from '../../platform/http/pagination.ts';
 import { generateTaskReminders } from './generate-task-reminders.ts';
-import type { NotificationKind } from './notify.ts';
-
-export type NotificationJson = { id: string; kind: NotificationKind; title: string; link: string | null; read_at: string | null; created_at: string };
+import { notificationSelect, type NotificationJson } from './notification-json.ts';
 
 /** The caller's own notifications, newest first, after materialising the reminders now due. */
 export async function listNotifications(
@@ -21,9 +19,10 @@ export async function listNotifications(
   }
   await generateTaskReminders(db, principal.workspaceId, principal.userId);
   const mine = sql`n.workspace_id = ${principal.workspaceId} and n.user_id = ${principal.userId}`;
-  const { rows } = await sql<NotificationJson & { ts: string }>`
-    select n.id::text, n.kind, n.title, n.link, to_json(n.read_at)#>>'{}' as read_at, to_json(n.created_at)#>>'{}' as created_at
-    from notifications n
+  const { columns, joins } = await notificationSelect(db, principal);
+  const { rows } = await sql<NotificationJson>`
+    select ${columns}
+    from notifications n ${joins}
     where ${mine}
       ${query.unread_only ? sql`and n.read_at is null` : sql``}
       ${cursor ? sql`and (n.created_at, n.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::bigint)` : sql``}

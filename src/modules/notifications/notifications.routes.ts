@@ -4,16 +4,7 @@ import { principalOf } from '../../platform/http/access.ts';
 import { MAX_PAGE_SIZE } from '../../platform/http/pagination.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markAllRead, markRead } from './mark-read.ts';
-import { NOTIFICATION_KINDS } from './notify.ts';
-
-const NotificationSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(NOTIFICATION_KINDS),
-  title: Type.String(),
-  link: Type.Union([Type.String(), Type.Null()]),
-  read_at: Type.Union([Type.String(), Type.Null()]),
-  created_at: Type.String(),
-});
+import { NotificationSchema } from './notification-json.ts';
 
 // Notifications are personal: any signed-in user, and every query is bound to principal.userId.
 const mine = { access: { authenticated: true as const } };

@@ -2728,6 +2728,7 @@ export interface paths {
                                 open_tasks: boolean;
                             };
                             currency: string;
+                            /** @description The last 12 months (workspace time zone and currency) of paid, shipped and completed orders whose owner is within the caller's orders data scope. Orders shared with the caller but owned outside the scope are in counts.orders and the orders list, not in revenue. */
                             revenue_by_month: {
                                 /** @description YYYY-MM */
                                 month: string;
@@ -4419,6 +4420,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    filter?: string;
+                    sort?: string;
+                    q?: string;
+                    /** @description comma-separated headers, in order */
+                    columns?: string;
+                    /** @description orders only: one row per order line */
+                    lines?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (CSV: UTF-8 with BOM, CRLF, RFC 4180; XLSX: one sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    filter?: string;
+                    sort?: string;
+                    q?: string;
+                    /** @description comma-separated headers, in order */
+                    columns?: string;
+                    /** @description orders only: one row per order line */
+                    lines?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (CSV: UTF-8 with BOM, CRLF, RFC 4180; XLSX: one sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    filter?: string;
+                    sort?: string;
+                    q?: string;
+                    /** @description comma-separated headers, in order */
+                    columns?: string;
+                    /** @description orders only: one row per order line */
+                    lines?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (CSV: UTF-8 with BOM, CRLF, RFC 4180; XLSX: one sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies" | "orders";
+                        /** @enum {unknown} */
+                        format: "csv" | "xlsx";
+                        filter?: string | {
+                            [key: string]: unknown;
+                        } | null;
+                        sort?: string;
+                        q?: string;
+                        columns?: string[];
+                        lines?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{jobId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (CSV: UTF-8 with BOM, CRLF, RFC 4180; XLSX: one sheet) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -4451,6 +4678,14 @@ export interface paths {
                                 /** @enum {unknown} */
                                 kind: "assignment" | "mention" | "task_due" | "task_overdue";
                                 title: string;
+                                /** @description Parts of the sentence; `title` is the same sentence in English, for kinds a client does not know */
+                                payload: {
+                                    actor_name: string | null;
+                                    task_title: string | null;
+                                    record_type: "contact" | "company" | null;
+                                    record_name: string | null;
+                                    due_at: string | null;
+                                };
                                 link: string | null;
                                 read_at: string | null;
                                 created_at: string;
@@ -4538,6 +4773,14 @@ export interface paths {
                             /** @enum {unknown} */
                             kind: "assignment" | "mention" | "task_due" | "task_overdue";
                             title: string;
+                            /** @description Parts of the sentence; `title` is the same sentence in English, for kinds a client does not know */
+                            payload: {
+                                actor_name: string | null;
+                                task_title: string | null;
+                                record_type: "contact" | "company" | null;
+                                record_name: string | null;
+                                due_at: string | null;
+                            };
                             link: string | null;
                             read_at: string | null;
                             created_at: string;

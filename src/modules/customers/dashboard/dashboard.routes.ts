@@ -11,7 +11,11 @@ const DashboardSchema = Type.Object({
   counts: Counts(Type.Integer()),
   counts_capped: Counts(Type.Boolean()),
   currency: Type.String(),
-  revenue_by_month: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM' }), total_minor: Type.Integer() })),
+  revenue_by_month: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM' }), total_minor: Type.Integer() }), {
+    description: 'The last 12 months (workspace time zone and currency) of paid, shipped and completed orders whose owner is within ' +
+      "the caller's orders data scope. Orders shared with the caller but owned outside the scope are in counts.orders and the " +
+      'orders list, not in revenue.',
+  }),
   recent_activity: Type.Array(Type.Intersect([
     TimelineItemSchema,
     Type.Object({ contact_id: Type.Union([Type.String(), Type.Null()]), company_id: Type.Union([Type.String(), Type.Null()]) }),

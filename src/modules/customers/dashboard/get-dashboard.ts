@@ -1,25 +1,19 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
-import { COUNT_CAP } from '../../../platform/http/pagination.ts';
 import { generateTaskReminders } from '../../notifications/index.ts';
-import { orderVisibleSql } from '../orders/order-visibility.ts';
-import { countVisibleCustomers } from '../timeline/customer-access.ts';
+import { listOrders } from '../orders/list-orders.ts';
 import { listTasks } from '../tasks/list-tasks.ts';
 import type { TaskJson } from '../tasks/task-json.ts';
+import { countCustomers } from './count-customers.ts';
 import { recentActivity, type RecentItem } from './recent-activity.ts';
 import { revenueByMonth } from './revenue-by-month.ts';
 
 type Counted = { n: number; capped: boolean };
 
 /** Counts like list totals: exact up to COUNT_CAP, then capped (see ARCHITECTURE, lists and counts). */
-function capped(n: number): Counted {
-  return { n: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-}
-
-async function cappedCount(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<Counted> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${from} where ${where} limit ${COUNT_CAP + 1}) x`.execute(db);
-  return capped(rows[0]?.n ?? 0);
+function counted(c: { total: number; total_capped: boolean }): Counted {
+  return { n: c.total, capped: c.total_capped };
 }
 
 export type Dashboard = {
@@ -43,11 +37,10 @@ export async function getDashboard(db: Db, principal: Principal): Promise<Dashbo
   const ws = principal.workspaceId;
   await generateTaskReminders(db, ws, principal.userId);
   const [contacts, companies, orders, tasks, revenue, recent, today, workspace] = await Promise.all([
-    can(principal, 'contacts', 'view') ? countVisibleCustomers(db, principal, 'contact', COUNT_CAP + 1).then(capped) : NONE,
-    can(principal, 'companies', 'view') ? countVisibleCustomers(db, principal, 'company', COUNT_CAP + 1).then(capped) : NONE,
-    can(principal, 'orders', 'view')
-      ? orderVisibleSql(db, principal).then((v) => cappedCount(db, sql`orders o`, sql`o.workspace_id = ${ws} and o.deleted_at is null and ${v}`))
-      : NONE,
+    can(principal, 'contacts', 'view') ? countCustomers(db, principal, 'contact').then(counted) : NONE,
+    can(principal, 'companies', 'view') ? countCustomers(db, principal, 'company').then(counted) : NONE,
+    // the orders list's own total: the same visibility and the same branch-by-branch count
+    can(principal, 'orders', 'view') ? listOrders(db, principal, { limit: 1 }).then(counted) : NONE,
     can(principal, 'tasks', 'view') ? listTasks(db, principal, { assignee_id: 'me', done: false, limit: 10 }) : null,
     revenueByMonth(db, principal),
     recentActivity(db, principal, 10),

@@ -7,7 +7,7 @@ import { generateOrders, type Catalogue } from './generate-orders.ts';
 import { openSink, type Column, type Value } from './load-rows.ts';
 import { INDUSTRIES, PRODUCT_FAMILIES, PRODUCT_VARIANTS } from './pools.ts';
 import { createRng } from './prng.ts';
-import { refreshContactAggregates } from './refresh-contact-aggregates.ts';
+import { rebuildRevenueRollup, refreshContactAggregates } from './refresh-contact-aggregates.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes.ts';
 
 export type SeedPhase = 'products' | 'companies' | 'contacts' | 'orders' | 'engagement' | 'aggregates' | 'indexes' | 'analyze';
@@ -111,6 +111,7 @@ export async function seedCustomers(db: Db, options: SeedOptions): Promise<SeedR
       if (contacts.firstId !== null && contacts.lastId !== null) {
         await refreshContactAggregates(db, options.workspaceId, { fromId: contacts.firstId, toId: contacts.lastId });
       }
+      await rebuildRevenueRollup(db, options.workspaceId);
       progress({ phase: 'aggregates', done: 1, total: 1 });
     });
     if (saved.length > 0) {

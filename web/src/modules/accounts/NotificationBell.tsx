@@ -15,6 +15,31 @@ interface NotificationList {
 
 const notificationsKey = ['notifications'] as const;
 
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * The sentence of a notification in the reader's language, from the parts the server sends; the
+ * server's English `title` is the fallback for a kind this client does not know yet.
+ */
+function sentence(item: Notification, t: Translate, locale: string): string {
+  const p = item.payload;
+  const actor = p.actor_name ?? t('notifications.someone');
+  const task = p.task_title ?? '';
+  switch (item.kind) {
+    case 'assignment':
+      return t('notifications.sentence.assignment', { actor, task });
+    case 'mention':
+      return p.record_name
+        ? t('notifications.sentence.mention', { actor, record: p.record_name })
+        : t('notifications.sentence.mention_no_record', { actor });
+    case 'task_due':
+    case 'task_overdue':
+      return t(`notifications.sentence.${item.kind}`, { task, due: p.due_at ? formatDateTime(p.due_at, locale) : '' });
+    default:
+      return item.title;
+  }
+}
+
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const [opened, setOpened] = useState(false);
@@ -69,7 +94,7 @@ export function NotificationBell() {
             {(data?.data ?? []).map((item) => (
               <UnstyledButton key={item.id} onClick={() => open(item)} p={6} style={{ borderRadius: 6 }}>
                 <Text size="sm" fw={item.read_at ? 400 : 600} lineClamp={2}>
-                  {item.title}
+                  {sentence(item, t, i18n.language)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t(`notifications.kind.${item.kind}`)} · {formatDateTime(item.created_at, i18n.language)}
