@@ -33,9 +33,14 @@ export function readableField(
 ): RawBuilder<unknown> {
   if (isHidden(principal, object, field)) return sql`null`;
   if (!isMasked(principal, object, field, context)) return column;
-  if (kind === 'phone') return sql`relata_mask_phone(${column})`;
-  if (kind === 'email') return sql`relata_mask_email(${column}::text)`;
-  return sql`relata_mask_text(${column}::text)`;
+  return maskSql(kind, column);
+}
+
+/** The SQL masking of one value (138****8000, l***@example.com); every read path masks through this. */
+export function maskSql(kind: MaskKind, value: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (kind === 'phone') return sql`relata_mask_phone(${value}::text)`;
+  if (kind === 'email') return sql`relata_mask_email(${value}::text)`;
+  return sql`relata_mask_text(${value}::text)`;
 }
 
 /** Refuses a write touching a hidden or read-only field. */

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { MaskMode, Principal } from '../../../platform/http/access.ts';
-import { isHidden, isMasked, type MaskKind, type ReadContext } from '../../accounts/index.ts';
+import { isHidden, isMasked, maskSql, type MaskKind, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 
 /**
@@ -8,11 +8,6 @@ import type { FieldDefinition } from '../fields/field-definitions.ts';
  * the custom-field JSONB and audit `changes`. All of them mask inside SQL, like readableField.
  */
 
-function maskFn(kind: MaskKind, value: RawBuilder<unknown>): RawBuilder<unknown> {
-  if (kind === 'phone') return sql`relata_mask_phone(${value})`;
-  if (kind === 'email') return sql`relata_mask_email(${value})`;
-  return sql`relata_mask_text(${value})`;
-}
 
 /** `[{value,label}]` lists: hidden → [], masked → each value masked, labels kept. */
 export function readableList(
@@ -30,8 +25,8 @@ export function readableList(
 
 function maskedList(column: RawBuilder<unknown>, kind: MaskKind): RawBuilder<unknown> {
   return sql`(select coalesce(jsonb_agg(case when jsonb_typeof(e) = 'object'
-      then jsonb_set(e, '{value}', to_jsonb(${maskFn(kind, sql`(e->>'value')`)}))
-      else to_jsonb(${maskFn(kind, sql`(e #>> '{}')`)}) end), '[]'::jsonb)
+      then jsonb_set(e, '{value}', to_jsonb(${maskSql(kind, sql`(e->>'value')`)}))
+      else to_jsonb(${maskSql(kind, sql`(e #>> '{}')`)}) end), '[]'::jsonb)
     from jsonb_array_elements(case when jsonb_typeof(${column}) = 'array' then ${column} else '[]'::jsonb end) e)`;
 }
 
@@ -117,7 +112,7 @@ export function readableChanges(
   const parts = masked.map((k) => {
     const side = (i: number) => {
       const v = sql`(${column} -> ${k.key}::text -> ${i}::int)`;
-      return k.shape === 'list' ? maskedList(v, k.kind) : sql`to_jsonb(${maskFn(k.kind, sql`(${v} #>> '{}')`)})`;
+      return k.shape === 'list' ? maskedList(v, k.kind) : sql`to_jsonb(${maskSql(k.kind, sql`(${v} #>> '{}')`)})`;
     };
     return sql`(case when ${column} ? ${k.key}::text
       then jsonb_build_object(${k.key}::text, jsonb_build_array(${side(0)}, ${side(1)})) else '{}'::jsonb end)`;
