@@ -5,8 +5,7 @@ export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
 
 /** global-setup exports the spawned server's URL; tests read it in the worker. */
 export const test = base.extend({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring pattern, and baseURL has none
   baseURL: async ({}, use) => {
     const url = process.env['RELATA_BASE_URL'];
     if (!url) throw new Error('RELATA_BASE_URL is not set: run through playwright.config.ts (global-setup starts the server)');

@@ -1,14 +1,17 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 
-// bigint ids travel as strings (JSON cannot hold 64-bit integers); counts are parsed where they are read.
+// A `date` column stays the 'YYYY-MM-DD' text it is: parsing it into a JS Date would shift it by the
+// process's time zone. (bigint ids and counts are strings by pg's default and are cast where read.)
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-/** Kysely over one pg pool. Modules narrow it to their own tables with `db.withTables<T>()`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type Db = Kysely<{}>;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type Tx = Transaction<{}>;
+/**
+ * Kysely declares no tables here: queries are written with its `sql` tag and declare their row types
+ * where they run (ADR 2), so the schema type is empty.
+ */
+export type NoTables = Record<never, never>;
+export type Db = Kysely<NoTables>;
+export type Tx = Transaction<NoTables>;
 
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
@@ -16,7 +19,6 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000 });
   // An idle client that loses its server (restart, failover) emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

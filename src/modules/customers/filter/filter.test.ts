@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql, Kysely, PostgresAdapter, DummyDriver, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { NoTables } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { cappedTotal } from './count.ts';
 import { compileFilter, likeEscape } from './compile-filter.ts';
@@ -7,8 +8,7 @@ import { customFieldEntries, type FieldRegistry, type FilterField } from './fiel
 import { filterFields, parseFilter } from './parse-filter.ts';
 import { keysetPredicate, parseSort } from './sort.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-const compiler = new Kysely<{}>({
+const compiler = new Kysely<NoTables>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new DummyDriver(),

@@ -3,8 +3,7 @@ import { pinyin } from 'pinyin-pro';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 // Fast paths: most names are plain ASCII or only unified CJK ideographs (which fold to themselves),
 // and these tests cost far less than normalisation and Unicode-property regexes.
-// eslint-disable-next-line no-control-regex -- "only ASCII" is exactly a range that starts at NUL
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 const ASCII_WORD = /[a-z0-9]+/g;
 const ALL_CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const ALL_CJK_UNIFIED = /^[\u3400-\u9fff]+$/;
