@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { OwnerSets } from '../../platform/http/access.ts';
 
 /**
  * Select-list columns computing, for the user `u` with role `r`, the owners each narrower data scope
@@ -20,3 +22,23 @@ export const OWNER_SETS_SQL = sql`
       union
       select d.id from departments d join tree t on d.parent_id = t.id where d.workspace_id = u.workspace_id
     ) select array_agg(x.id::text) from users x where x.workspace_id = u.workspace_id and x.department_id in (select id from tree)) end as department_tree`;
+
+type OwnerSetsRow = { subordinates: string[] | null; department: string[] | null; department_tree: string[] | null };
+
+/** The row's owner-set columns as a principal's `ownerSets` (absent scopes stay absent). */
+export function ownerSetsOf(row: OwnerSetsRow): OwnerSets {
+  const sets: OwnerSets = {};
+  if (row.subordinates) sets.subordinates = row.subordinates;
+  if (row.department) sets.department = row.department;
+  if (row.department_tree) sets.department_tree = row.department_tree;
+  return sets;
+}
+
+/** The same sets for a principal that was not built by the authenticator. */
+export async function loadOwnerSets(db: Db | Tx, workspaceId: string, userId: string): Promise<OwnerSets> {
+  const { rows } = await sql<OwnerSetsRow>`
+    select ${OWNER_SETS_SQL}
+    from users u join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
+    where u.workspace_id = ${workspaceId} and u.id = ${userId}`.execute(db);
+  return rows[0] ? ownerSetsOf(rows[0]) : {};
+}

@@ -1,52 +1,22 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/access.ts';
+import { loadOwnerSets } from './owner-sets.ts';
 
 /**
  * The owners whose records a principal may see for one object, from the role's data scope
  * (本人 / 本人及下属 / 本部门 / 本部门及下属 / 全部). `null` means no restriction (全部).
- * Computed with one recursive query over the user and department trees; the result becomes
+ * The sets come with the principal (computed while authenticating); a principal built elsewhere
+ * (a job, the CLI) gets them from the same SQL (owner-sets.ts). The result becomes
  * `owner_id = any($ids)`, a predicate the planner serves from the (workspace_id, owner_id, …) index.
  */
 export async function visibleOwnerIds(db: Db | Tx, principal: Principal, object: string): Promise<string[] | null> {
   const scope = principal.permissions.objects[object]?.scope ?? 'own';
-  const ws = principal.workspaceId;
   const me = principal.userId;
-  if (scope !== 'all' && scope !== 'own') {
-    const precomputed = principal.ownerSets?.[scope];
-    if (precomputed) return unique([me, ...precomputed]);
-  }
-  switch (scope) {
-    case 'all':
-      return null;
-    case 'own':
-      return [me];
-    case 'subordinates': {
-      const { rows } = await sql<{ id: string }>`
-        with recursive team(id) as (
-          select ${me}::bigint
-          union
-          select u.id from users u join team t on u.manager_id = t.id where u.workspace_id = ${ws}
-        ) select id::text from team`.execute(db);
-      return rows.map((r) => r.id);
-    }
-    case 'department': {
-      if (!principal.departmentId) return [me];
-      const { rows } = await sql<{ id: string }>`
-        select id::text from users where workspace_id = ${ws} and department_id = ${principal.departmentId}`.execute(db);
-      return unique([me, ...rows.map((r) => r.id)]);
-    }
-    case 'department_tree': {
-      if (!principal.departmentId) return [me];
-      const { rows } = await sql<{ id: string }>`
-        with recursive tree(id) as (
-          select ${principal.departmentId}::bigint
-          union
-          select d.id from departments d join tree t on d.parent_id = t.id where d.workspace_id = ${ws}
-        ) select u.id::text from users u where u.workspace_id = ${ws} and u.department_id in (select id from tree)`.execute(db);
-      return unique([me, ...rows.map((r) => r.id)]);
-    }
-  }
+  if (scope === 'all') return null;
+  if (scope === 'own') return [me];
+  const sets = principal.ownerSets ?? (await loadOwnerSets(db, principal.workspaceId, me));
+  return unique([me, ...(sets[scope] ?? [])]);
 }
 
 function unique(ids: string[]): string[] {

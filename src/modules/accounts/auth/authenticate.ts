@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
-import type { OwnerSets, Permissions, Principal } from '../../../platform/http/access.ts';
-import { OWNER_SETS_SQL } from '../owner-sets.ts';
+import type { Permissions, Principal } from '../../../platform/http/access.ts';
+import { OWNER_SETS_SQL, ownerSetsOf } from '../owner-sets.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { API_KEY_PREFIX, SESSION_COOKIE, sha256 } from './tokens.ts';
 
@@ -67,12 +67,4 @@ function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
     csrfToken: row.csrf_token,
     ownerSets: ownerSetsOf(row),
   };
-}
-
-function ownerSetsOf(row: PrincipalRow): OwnerSets {
-  const sets: OwnerSets = {};
-  if (row.subordinates) sets.subordinates = row.subordinates;
-  if (row.department) sets.department = row.department;
-  if (row.department_tree) sets.department_tree = row.department_tree;
-  return sets;
 }
