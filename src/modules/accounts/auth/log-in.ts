@@ -6,7 +6,9 @@ import { randomToken, sha256, SESSION_DAYS } from './tokens.ts';
 
 const WINDOW_MINUTES = 15;
 // A constant hash to verify against when the email is unknown, so response time does not reveal which emails exist.
-const DUMMY_HASH = hashPassword('not-a-real-password-' + randomToken(8));
+// Made on the first sign-in, not at import: every CLI command imports this module.
+let dummyHash: Promise<string> | undefined;
+const DUMMY_HASH = () => (dummyHash ??= hashPassword('not-a-real-password-' + randomToken(8)));
 
 export type LoginResult = { token: string; csrfToken: string; userId: string; workspaceId: string };
 
@@ -27,7 +29,7 @@ export async function logIn(db: Db, input: { email: string; password: string; ip
   const { rows } = await sql<{ id: string; workspace_id: string; password_hash: string | null; active: boolean }>`
     select id::text, workspace_id::text, password_hash, active from users where email = ${email}`.execute(db);
   const user = rows[0];
-  const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), input.password);
+  const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH()), input.password);
   await sql`insert into login_attempts (email, ip, succeeded) values (${email}, ${input.ip}, ${ok && !!user})`.execute(db);
   if (!user || !ok) throw new AppError('AUTH_INVALID_CREDENTIALS', 'Wrong email or password');
   if (!user.active) throw new AppError('AUTH_USER_INACTIVE', 'This user has been deactivated');
