@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { loadPrincipal } from '../modules/accounts/index.ts';
-import { EXPORT_FORMATS, EXPORT_OBJECTS, exportRecords, type ExportFormat, type ExportObject } from '../modules/customers/index.ts';
+import { discardFile, EXPORT_FORMATS, EXPORT_OBJECTS, exportRecords, type ExportFormat, type ExportObject } from '../modules/customers/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { emit, fail } from './output.ts';
 import { openRelataDatabase } from './open-database.ts';
@@ -73,8 +73,7 @@ export function registerExport(program: Command): void {
             bar?.update(done, { rate: Math.round(done / Math.max((Date.now() - started) / 1000, 0.001)) });
           },
         }).catch(async (error: unknown) => {
-          out.destroy();
-          await fs.promises.rm(file, { force: true });
+          await discardFile(out, file);
           throw error;
         });
         bar.stop();

@@ -31,6 +31,7 @@ export { seedCustomers, type SeedOptions, type SeedProgress, type SeedResult } f
 export { seedDemoData, type DemoOptions } from './seed/seed-demo-data.ts';
 export { refreshContactAggregates } from './seed/refresh-contact-aggregates.ts';
 export { exportRecords, type ExportResult } from './export/export-records.ts';
+export { discardFile } from './export/export-sinks.ts';
 export { EXPORT_OBJECTS, EXPORT_FORMATS, type ExportRequest, type ExportObject, type ExportFormat } from './export/export-request.ts';
 
 /** Contacts, companies, custom fields, tags, notes, tasks, activities, products, orders, the timeline, search. */

@@ -8,6 +8,7 @@ import { JobCancelled, type JobContext, type JobHandler, type Jobs } from '../..
 import { loadPrincipal } from '../../accounts/index.ts';
 import { assertFitsFormat, exportRecords, planExport } from './export-records.ts';
 import { EXPORT_FORMATS, EXPORT_OBJECTS, type ExportFormat, type ExportObject, type ExportRequest } from './export-request.ts';
+import { discardFile } from './export-sinks.ts';
 
 export const EXPORT_JOB_KIND = 'export';
 /** Finished export files are downloadable for this long; a cleanup job will delete older ones. */
@@ -85,8 +86,7 @@ export function exportJobHandler(db: Db, dataDir: string): JobHandler {
       const expires = new Date(Date.now() + EXPORT_RETENTION_DAYS * 86_400_000).toISOString();
       return { rows: result.rows, columns: result.columns.length, format: request.format, object: request.object, expires_at: expires };
     } catch (error) {
-      out.destroy();
-      await fs.promises.rm(partial, { force: true });
+      await discardFile(out, partial);
       throw error;
     }
   };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CSV_BOM, csvLine, xlsxValue, type CellKind, type RawCell } from './cells.ts';
@@ -97,4 +98,17 @@ export function xlsxSink(out: Writable, sheetName: string): ExportSink {
       await done;
     },
   };
+}
+
+/**
+ * Abandons a file being written: a write stream opens its file asynchronously, so removing the path
+ * before the stream has closed can race with the open and leave an empty file behind. Wait for close.
+ */
+export async function discardFile(out: fs.WriteStream, file: string): Promise<void> {
+  if (!out.closed) {
+    const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+    out.destroy();
+    await closed;
+  }
+  await fs.promises.rm(file, { force: true });
 }
