@@ -12,6 +12,7 @@ import { Jobs } from './platform/jobs/jobs.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import { accountsModule, makeAuthenticator } from './modules/accounts/index.ts';
 import { customersModule } from './modules/customers/index.ts';
+import { dataModule } from './modules/data/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,6 +51,7 @@ export async function buildServer({ db, config, serveWeb = true, jobs = new Jobs
     await api.register(jobsRoutes(db));
     await api.register(accountsModule(deps));
     await api.register(customersModule(deps));
+    await api.register(dataModule(deps));
     await api.register(notificationsModule(deps));
   }, { prefix: '/api/v1' });
 
