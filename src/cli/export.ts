@@ -2,31 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { sql } from 'kysely';
 import { loadPrincipal } from '../modules/accounts/index.ts';
 import { discardFile, EXPORT_FORMATS, EXPORT_OBJECTS, exportRecords, type ExportFormat, type ExportObject } from '../modules/customers/index.ts';
-import type { Db } from '../platform/db/database.ts';
 import { emit, fail } from './output.ts';
 import { openRelataDatabase } from './open-database.ts';
-import { resolveWorkspace } from './workspace-option.ts';
+import { actingUser } from './acting-user.ts';
 
 type Options = { format: string; output: string; filter?: string; sort?: string; columns?: string; lines?: boolean; as?: string; workspace?: string; json?: boolean };
-
-/** The user the export runs as: --as EMAIL, or the workspace's first active administrator. */
-async function actingUser(db: Db, email: string | undefined, workspace: string | undefined): Promise<{ workspaceId: string; userId: string }> {
-  if (email) {
-    const { rows } = await sql<{ workspace_id: string; id: string }>`
-      select workspace_id::text, id::text from users where email = ${email.toLowerCase()} and active`.execute(db);
-    if (!rows[0]) throw new Error(`no active user ${email}`);
-    return { workspaceId: rows[0].workspace_id, userId: rows[0].id };
-  }
-  const workspaceId = await resolveWorkspace(db, workspace);
-  const { rows } = await sql<{ id: string }>`
-    select u.id::text from users u join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
-    where u.workspace_id = ${workspaceId} and r.key = 'admin' and u.active order by u.id limit 1`.execute(db);
-  if (!rows[0]) throw new Error(`workspace ${workspaceId} has no active administrator: pass --as EMAIL`);
-  return { workspaceId, userId: rows[0].id };
-}
 
 export function registerExport(program: Command): void {
   program

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerApiKey } from './apikey.ts';
 import { registerExport } from './export.ts';
+import { registerImport } from './import.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerSeed } from './seed.ts';
 import { registerServe } from './serve.ts';
@@ -14,6 +15,7 @@ registerSeed(program);
 registerUser(program);
 registerApiKey(program);
 registerExport(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -91,6 +91,30 @@ const jobsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/JobsPage')),
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data/import',
+  component: lazyRouteComponent(() => import('./pages/ImportPage')),
+});
+
+const importBatchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data/imports/$id',
+  component: lazyRouteComponent(() => import('./pages/ImportBatchPage')),
+});
+
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data/duplicates',
+  component: lazyRouteComponent(() => import('./pages/DuplicatesPage')),
+});
+
+const dataQualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data/quality',
+  component: lazyRouteComponent(() => import('./pages/DataQualityPage')),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -152,6 +176,10 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     trashRoute,
     jobsRoute,
+    importRoute,
+    importBatchRoute,
+    duplicatesRoute,
+    dataQualityRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       workspaceSettingsRoute,

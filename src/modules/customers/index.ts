@@ -23,6 +23,14 @@ export { customFieldEntries, type FieldRegistry, type FilterField } from './filt
 export { parseSort, orderBy, keysetPredicate, sortKeySelect, type SortRegistry } from './filter/sort.ts';
 export { cappedCount } from './filter/count.ts';
 export { normalizeEmail } from './normalize/email.ts';
+export { cleanText, cleanTag, NAME_MAX, TEXT_MAX } from './normalize/text.ts';
+export { workspaceRegion } from './normalize/workspace-region.ts';
+export { loadFieldDefinitions, type FieldDefinition, type FieldType } from './fields/field-definitions.ts';
+export { validateAttributes, type AttributeValue } from './fields/validate-attributes.ts';
+export { createFieldDefinition } from './fields/create-field-definition.ts';
+export { GENDERS, LIFECYCLE_STAGES, VALUE_TIERS } from './contacts/contact-fields.ts';
+export { isCurrency } from './products/currency.ts';
+export { normalizeDomain } from './companies/prepare-company.ts';
 export { normalizePhone } from './normalize/phone.ts';
 export { displayName } from './normalize/display-name.ts';
 export { searchDocument, queryTokens, contactSearchColumns, companySearchColumns, type SearchInput } from './search/search-document.ts';
@@ -30,8 +38,13 @@ export { searchRecords, type SearchHit } from './search/search-records.ts';
 export { seedCustomers, type SeedOptions, type SeedProgress, type SeedResult } from './seed/seed-customers.ts';
 export { seedDemoData, type DemoOptions } from './seed/seed-demo-data.ts';
 export { refreshContactAggregates } from './seed/refresh-contact-aggregates.ts';
+export { recordStore, type RecordStore, type StoredValues } from './records/record-store.ts';
+export { resolveMergedId } from './records/record-aliases.ts';
+export { ContactSchema } from './contacts/contact-schemas.ts';
+export { CompanySchema } from './companies/company-schemas.ts';
 export { exportRecords, type ExportResult } from './export/export-records.ts';
 export { discardFile } from './export/export-sinks.ts';
+export { CSV_BOM, csvLine } from './export/cells.ts';
 export { EXPORT_OBJECTS, EXPORT_FORMATS, type ExportRequest, type ExportObject, type ExportFormat } from './export/export-request.ts';
 
 /** Contacts, companies, custom fields, tags, notes, tasks, activities, products, orders, the timeline, search. */

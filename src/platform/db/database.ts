@@ -20,5 +20,18 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
   // An idle client that loses its server (restart, failover) emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, pool, close: () => db.destroy() };
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The pg pool behind a Db, for what Kysely cannot do: COPY streams and session-level advisory locks
+ * on a connection held for a whole bulk load.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Db was not opened by openDatabase');
+  return pool;
 }

@@ -4646,6 +4646,823 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description multipart/form-data with one file field `file` (CSV or XLSX) */
+        post: {
+            parameters: {
+                query: {
+                    object: "contacts" | "companies" | "orders" | "products";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    object?: "contacts" | "companies" | "orders" | "products";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                object: string;
+                                file_name: string;
+                                format: string | null;
+                                encoding: string | null;
+                                status: string;
+                                mode: string;
+                                match: string | null;
+                                rows_read: number;
+                                rows_total: number | null;
+                                rows_created: number;
+                                rows_updated: number;
+                                rows_unchanged: number;
+                                rows_failed: number;
+                                error: ({
+                                    code: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                job_id: string | null;
+                                undo_job_id: string | null;
+                                undo_result: {
+                                    [key: string]: unknown;
+                                } | null;
+                                created_by_name: string | null;
+                                created_at: string;
+                                started_at: string | null;
+                                finished_at: string | null;
+                                undone_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        upload_id: string;
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies" | "orders" | "products";
+                        mapping?: {
+                            [key: string]: string | null;
+                        };
+                        /** @enum {unknown} */
+                        mode?: "create" | "update" | "upsert";
+                        match?: string | null;
+                        create_custom_fields?: boolean;
+                        identifier_fields?: string[];
+                        all_or_nothing?: boolean;
+                        create_missing_contacts?: boolean;
+                        save_mapping_as?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                            batch_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: string;
+                            file_name: string;
+                            format: string | null;
+                            encoding: string | null;
+                            status: string;
+                            mode: string;
+                            match: string | null;
+                            rows_read: number;
+                            rows_total: number | null;
+                            rows_created: number;
+                            rows_updated: number;
+                            rows_unchanged: number;
+                            rows_failed: number;
+                            error: ({
+                                code: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            job_id: string | null;
+                            undo_job_id: string | null;
+                            undo_result: {
+                                [key: string]: unknown;
+                            } | null;
+                            created_by_name: string | null;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            undone_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                row: number;
+                                column: string | null;
+                                code: string;
+                                message: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    object?: "contacts" | "companies" | "orders" | "products";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                object: string;
+                                mapping: {
+                                    [key: string]: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    object: "contacts" | "companies";
+                    /** @description no update, activity or order in this many months */
+                    stale_months?: number;
+                    trend_days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            object: "contacts" | "companies";
+                            /** @description live records the caller may see */
+                            total: number;
+                            /** @description fields hidden from the caller are left out */
+                            completeness: {
+                                /** @description a column name, or attributes.<key> for a custom field */
+                                field: string;
+                                label: string;
+                                label_zh: string | null;
+                                custom: boolean;
+                                filled: number;
+                                ratio: number;
+                            }[];
+                            invalid: {
+                                field: string;
+                                /** @description EMAIL_INVALID, PHONE_NOT_E164, BIRTHDAY_IN_FUTURE, BIRTHDAY_BEFORE_1900, DOMAIN_INVALID */
+                                code: string;
+                                count: number;
+                            }[];
+                            stale: {
+                                months: number;
+                                count: number;
+                            };
+                            /** @description open pairs whose two records the caller may see */
+                            open_duplicates: number;
+                            /** @description The trend is made of workspace-wide daily snapshots: only callers whose data scope is the whole workspace get it. */
+                            trend_available: boolean;
+                            trend: {
+                                /** @description YYYY-MM-DD, the workspace's local date */
+                                day: string;
+                                total: number;
+                                /** @description mean fill ratio over the measured fields, 0..1 */
+                                completeness: number;
+                                invalid: number;
+                                open_duplicates: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-quality/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description omitted: contacts and companies
+                         * @enum {unknown}
+                         */
+                        object?: "contacts" | "companies";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    object: "contacts" | "companies";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @enum {unknown} */
+                                object: "contacts" | "companies";
+                                survivor_id: string;
+                                merged_id: string;
+                                merged_display_name: string | null;
+                                created_at: string;
+                                created_by_name: string | null;
+                                undone_at: string | null;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies";
+                        survivor_id: string;
+                        merged_id: string;
+                        /** @description per field (or attributes.<key>), which record's value survives; default: the survivor's unless empty, lists and tags united */
+                        fields?: {
+                            [key: string]: "survivor" | "merged";
+                        };
+                        pair_id?: string;
+                        survivor_version?: number;
+                        merged_version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merge: {
+                                id: string;
+                                /** @enum {unknown} */
+                                object: "contacts" | "companies";
+                                survivor_id: string;
+                                merged_id: string;
+                                merged_display_name: string | null;
+                                created_at: string;
+                                created_by_name: string | null;
+                                undone_at: string | null;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description the surviving record, as GET /contacts/:id (or /companies/:id) returns it */
+                            survivor: {
+                                id: string;
+                                version: number;
+                                first_name: string | null;
+                                last_name: string | null;
+                                display_name: string | null;
+                                emails: {
+                                    value: string;
+                                    label: string | null;
+                                }[];
+                                phones: {
+                                    value: string;
+                                    label: string | null;
+                                }[];
+                                email: string | null;
+                                phone: string | null;
+                                gender: string | null;
+                                birthday: string | null;
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                                source: string | null;
+                                lifecycle_stage: string | null;
+                                value_tier: string | null;
+                                owner_id: string | null;
+                                owner_name: string | null;
+                                company_id: string | null;
+                                company_name: string | null;
+                                consent_email: boolean;
+                                consent_sms: boolean;
+                                tags: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                external_id: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            } | {
+                                id: string;
+                                version: number;
+                                name: string | null;
+                                domain: string | null;
+                                industry: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                website: string | null;
+                                street: string | null;
+                                city: string | null;
+                                region: string | null;
+                                postcode: string | null;
+                                country: string | null;
+                                owner_id: string | null;
+                                owner_name: string | null;
+                                tags: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                external_id: string | null;
+                                created_at: string;
+                                updated_at: string;
+                                contact_count: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies";
+                        min_score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merge: {
+                                id: string;
+                                /** @enum {unknown} */
+                                object: "contacts" | "companies";
+                                survivor_id: string;
+                                merged_id: string;
+                                merged_display_name: string | null;
+                                created_at: string;
+                                created_by_name: string | null;
+                                undone_at: string | null;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                            };
+                            conflicts: {
+                                field: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;

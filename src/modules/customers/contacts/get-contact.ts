@@ -3,14 +3,20 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { visibilityFor } from '../../accounts/index.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { readThroughAlias } from '../records/record-aliases.ts';
 import type { ContactJson } from './contact-schemas.ts';
 import { selectContact } from './contact-store.ts';
 
-/** One visible contact; another workspace's id or an invisible one is a 404, never a 403 that confirms it exists. */
+/**
+ * One visible contact; another workspace's id or an invisible one is a 404, never a 403 that confirms it exists.
+ * The id of a merged contact answers with the contact it was merged into (if that one is visible).
+ */
 export async function getContact(db: Db, principal: Principal, id: string): Promise<ContactJson> {
   const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
   const visible = await visibilityFor(db, principal, 'contacts', 'c');
-  const contact = await selectContact(db, principal, definitions, id, 'detail', visible);
-  if (!contact) throw notFound('Contact');
-  return contact;
+  return readThroughAlias(db, principal.workspaceId, 'contacts', id, async (target) => {
+    const contact = await selectContact(db, principal, definitions, target, 'detail', visible);
+    if (!contact) throw notFound('Contact');
+    return contact;
+  });
 }

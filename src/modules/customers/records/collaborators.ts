@@ -4,6 +4,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertVisible, lockForWrite } from './record-access.ts';
+import { readThroughAlias } from './record-aliases.ts';
 import type { RecordType } from './record-type.ts';
 
 export type Collaborator = {
@@ -19,8 +20,11 @@ const COLUMNS = sql`rc.user_id::text, u.name as user_name, rc.access, to_json(rc
   (rc.expires_at is not null and rc.expires_at <= now()) as expired, to_json(rc.created_at)#>>'{}' as created_at`;
 
 /** Who a record is shared with (协作人); anyone who sees the record may see the list. */
-export async function listCollaborators(db: Db, principal: Principal, type: RecordType, id: string): Promise<Collaborator[]> {
-  await assertVisible(db, principal, type, id);
+export async function listCollaborators(db: Db, principal: Principal, type: RecordType, requestedId: string): Promise<Collaborator[]> {
+  const id = await readThroughAlias(db, principal.workspaceId, type.object, requestedId, async (target) => {
+    await assertVisible(db, principal, type, target);
+    return target;
+  });
   const { rows } = await sql<Collaborator>`
     select ${COLUMNS} from record_collaborators rc join users u on u.workspace_id = rc.workspace_id and u.id = rc.user_id
     where rc.workspace_id = ${principal.workspaceId} and rc.object_type = ${type.object} and rc.record_id = ${id}

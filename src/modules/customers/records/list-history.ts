@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pag
 import { AppError } from '../../../platform/http/errors.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { assertVisible } from './record-access.ts';
+import { readThroughAlias } from './record-aliases.ts';
 import { readableChanges } from './readable-fields.ts';
 import type { RecordType } from './record-type.ts';
 
@@ -14,8 +15,12 @@ export type HistoryEntry = { id: string; at: string; actor_id: string | null; ac
  * The audit trail of one record, newest first. Hidden fields are dropped from `changes` and masked ones
  * masked inside the query (readableChanges), so history cannot reveal what the record view hides.
  */
-export async function listHistory(db: Db, principal: Principal, type: RecordType, id: string, query: { limit?: number; cursor?: string }) {
-  await assertVisible(db, principal, type, id);
+export async function listHistory(db: Db, principal: Principal, type: RecordType, requestedId: string, query: { limit?: number; cursor?: string }) {
+  // a merged record's id shows the survivor's history (which records the merge)
+  const id = await readThroughAlias(db, principal.workspaceId, type.object, requestedId, async (target) => {
+    await assertVisible(db, principal, type, target);
+    return target;
+  });
   const definitions = await loadFieldDefinitions(db, principal.workspaceId, type.object);
   const limit = pageSize(query.limit);
   const cursor = decodeCursor(query.cursor, 2);

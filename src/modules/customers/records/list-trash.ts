@@ -21,7 +21,8 @@ export async function listTrash(db: Db, principal: Principal, type: RecordType, 
     throw new AppError('CURSOR_INVALID', 'The cursor is malformed');
   }
   const visible = await visibilityFor(db, principal, type.object, 'r');
-  const where = sql`r.workspace_id = ${principal.workspaceId} and r.deleted_at is not null
+  // merged records are not in the trash: undoing the merge is what brings one back
+  const where = sql`r.workspace_id = ${principal.workspaceId} and r.deleted_at is not null and r.merged_into_id is null
     and r.deleted_at > now() - make_interval(days => ${TRASH_DAYS}) and ${visible}`;
   const after = cursor ? sql`and (r.deleted_at, r.id) < (${cursor[0] as string}::timestamptz, ${cursor[1] as string}::bigint)` : sql``;
   const title = readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');

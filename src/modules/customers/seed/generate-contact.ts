@@ -1,5 +1,5 @@
 import { companySearchColumns, contactSearchColumns, pinyinKeys } from '../search/search-document.ts';
-import type { Column, Value } from './load-rows.ts';
+import type { Column, Value } from '../../../platform/db/copy-rows.ts';
 import type { Rng } from './prng.ts';
 import {
   CN_CITIES, CN_GIVEN_CHARS, CN_SURNAMES, COMPANY_CORES, COMPANY_KINDS, COMPANY_PREFIXES, COMPANY_WEST, COMPANY_WEST_KINDS,

@@ -3,12 +3,14 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 
 /**
  * Recomputes contact_aggregates set-based for contacts in [fromId, toId] (all of the workspace when no
- * range), after a bulk load. The definition every writer must agree with: an order counts when it is not
+ * range), or for a list of contacts (`ids`), after a bulk load or an import. The definition every writer must agree with: an order counts when it is not
  * deleted and not cancelled or refunded; last_activity_at is the latest non-deleted activity.
  */
-export async function refreshContactAggregates(db: Db | Tx, workspaceId: string, range?: { fromId: string; toId: string }): Promise<number> {
+export async function refreshContactAggregates(db: Db | Tx, workspaceId: string, range?: { fromId: string; toId: string } | { ids: readonly string[] }): Promise<number> {
   const inRange = (alias: string, column: string) =>
-    range ? sql`and ${sql.ref(`${alias}.${column}`)} between ${range.fromId} and ${range.toId}` : sql``;
+    !range ? sql``
+      : 'ids' in range ? sql`and ${sql.ref(`${alias}.${column}`)} = any(${[...range.ids]}::bigint[])`
+        : sql`and ${sql.ref(`${alias}.${column}`)} between ${range.fromId} and ${range.toId}`;
   const result = await sql`
     insert into contact_aggregates (workspace_id, contact_id, order_count, total_spend_minor, first_order_at, last_order_at, last_activity_at)
     select c.workspace_id, c.id, coalesce(o.n, 0), coalesce(o.spend, 0), o.first_at, o.last_at, a.last_at

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import { generateCompany, generateContact, COMPANY_COLUMNS, CONTACT_COLUMNS, type GenContext } from './generate-contact.ts';
 import { generateEngagement } from './generate-engagement.ts';
 import { generateOrders, type Catalogue } from './generate-orders.ts';
-import { openSink, type Column, type Value } from './load-rows.ts';
+import { openSink, type Column, type Value } from '../../../platform/db/copy-rows.ts';
 import { INDUSTRIES, PRODUCT_FAMILIES, PRODUCT_VARIANTS } from './pools.ts';
 import { createRng } from './prng.ts';
 import { rebuildRevenueRollup, refreshContactAggregates } from './refresh-contact-aggregates.ts';

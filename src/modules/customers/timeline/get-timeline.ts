@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
+import { readThroughAlias } from '../records/record-aliases.ts';
 import { isCustomerVisible, type CustomerType } from './customer-access.ts';
 import { decodeTimelineCursor } from './keyset.ts';
 import { TIMELINE_KINDS, TIMELINE_SOURCES } from './timeline-sources.ts';
@@ -32,12 +33,17 @@ function auditSummary(payload: Record<string, unknown>): string {
 export async function getTimeline(
   db: Db,
   principal: Principal,
-  record: { type: CustomerType; id: string },
+  requested: { type: CustomerType; id: string },
   query: { limit?: number; cursor?: string },
 ): Promise<{ data: TimelineItem[]; next_cursor: string | null }> {
   const limit = pageSize(query.limit);
   const after = decodeTimelineCursor(query.cursor, TIMELINE_KINDS);
-  if (!(await isCustomerVisible(db, principal, record.type, record.id))) throw notFound(record.type === 'contact' ? 'Contact' : 'Company');
+  // a merged customer's id shows the survivor's timeline
+  const object = requested.type === 'contact' ? 'contacts' : 'companies';
+  const record = await readThroughAlias(db, principal.workspaceId, object, requested.id, async (id) => {
+    if (!(await isCustomerVisible(db, principal, requested.type, id))) throw notFound(requested.type === 'contact' ? 'Contact' : 'Company');
+    return { type: requested.type, id };
+  });
   const sources = TIMELINE_SOURCES.filter((s) => s.object === 'self' || can(principal, s.object, 'view'));
   const parts = sources.map((s) => sql`(${s.rows({ principal, record, after, limit: limit + 1 })})`);
   const { rows } = await sql<TimelineItem & { ts: string }>`

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db } from './database.ts';
 
 export type ColumnType = 'text' | 'bigint' | 'int' | 'boolean' | 'date' | 'timestamptz' | 'jsonb' | 'text[]' | 'tsvector';
 export type Column = { name: string; type: ColumnType };
@@ -106,4 +106,27 @@ function insertSink(db: Db, table: string, columns: readonly Column[]): RowSink 
     },
     end: async () => undefined,
   };
+}
+
+/**
+ * One COPY FROM STDIN of `rows` on a client the caller holds — inside the caller's transaction when it
+ * opened one, so that a chunk of rows and the checkpoint that counts them commit together.
+ */
+export async function copyRows(client: pg.PoolClient, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const stream = client.query(copyFrom(`copy ${table} (${columns.map((c) => c.name).join(', ')}) from stdin`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  let chunk = '';
+  for (const row of rows) {
+    chunk += copyLine(row, columns);
+    if (chunk.length > 1 << 20) {
+      if (!stream.write(chunk)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), done]);
+      chunk = '';
+    }
+  }
+  stream.end(chunk);
+  await done;
 }

@@ -1,0 +1,3 @@
+/** What the duplicates feature offers outside its folder (the CLI, benches), re-exported by the data module's index. */
+export { scanDuplicates, type ScanOptions, type ScanResult, type ScanPhase } from './scan-duplicates.ts';
+export { DEDUPE_OBJECTS, type DedupeObject } from './dedupe-settings.ts';

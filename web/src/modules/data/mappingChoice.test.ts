@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { choicesFrom, duplicateTargets, mixesNewAndSkip, NEW_FIELD, requestMapping, SKIP } from './mappingChoice';
+
+const targets = [
+  { key: 'display_name', label: 'Name', label_zh: '姓名', kind: 'text' },
+  { key: 'phone', label: 'Phone', label_zh: '手机', kind: 'phone' },
+  { key: 'attributes.level', label: 'Level', label_zh: null, kind: 'text' },
+];
+
+describe('import mapping choices', () => {
+  it('starts from a suggestion, skipping headers it leaves out or sends to unknown targets', () => {
+    const choices = choicesFrom(['姓名', '手机', '备注', '旧列'], { 姓名: 'display_name', 手机: 'phone', 旧列: 'gone_field' }, targets);
+    expect(choices).toEqual({ 姓名: 'display_name', 手机: 'phone', 备注: SKIP, 旧列: SKIP });
+  });
+
+  it('sends skipped and new-field columns as null, and asks for custom fields only when some column wants one', () => {
+    expect(requestMapping({ a: 'phone', b: SKIP })).toEqual({ mapping: { a: 'phone', b: null }, createCustomFields: false });
+    expect(requestMapping({ a: 'phone', b: NEW_FIELD })).toEqual({ mapping: { a: 'phone', b: null }, createCustomFields: true });
+  });
+
+  it('finds targets fed by two columns, ignoring the non-field choices', () => {
+    expect([...duplicateTargets({ a: 'phone', b: 'phone', c: SKIP, d: SKIP, e: NEW_FIELD, f: NEW_FIELD })]).toEqual(['phone']);
+    expect(duplicateTargets({ a: 'phone', b: 'attributes.level' }).size).toBe(0);
+  });
+
+  it('flags a mix of new fields and skipped columns, which the server cannot tell apart', () => {
+    expect(mixesNewAndSkip({ a: NEW_FIELD, b: SKIP })).toBe(true);
+    expect(mixesNewAndSkip({ a: NEW_FIELD, b: 'phone' })).toBe(false);
+    expect(mixesNewAndSkip({ a: SKIP, b: 'phone' })).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ImportUpload } from './types';
+
+/** The mapping select's two choices that are not fields. */
+export const SKIP = '__skip__';
+export const NEW_FIELD = '__new__';
+
+/** header → a target key, SKIP or NEW_FIELD: what the mapping table edits. */
+export type MappingChoices = Record<string, string>;
+
+/** The server's suggestion (or a saved mapping) as choices; headers it does not name are skipped. */
+export function choicesFrom(headers: readonly string[], mapping: Record<string, string | null>, targets: ImportUpload['targets']): MappingChoices {
+  const known = new Set(targets.map((t) => t.key));
+  return Object.fromEntries(headers.map((h) => {
+    const target = mapping[h];
+    return [h, target && known.has(target) ? target : SKIP];
+  }));
+}
+
+/**
+ * The request's mapping and its create_custom_fields flag. The server creates a custom field for every
+ * column left unmapped when the flag is on, so "new field" and "skip" cannot be mixed (see conflict).
+ */
+export function requestMapping(choices: MappingChoices): { mapping: Record<string, string | null>; createCustomFields: boolean } {
+  const mapping = Object.fromEntries(Object.entries(choices).map(([h, c]) => [h, c === SKIP || c === NEW_FIELD ? null : c]));
+  return { mapping, createCustomFields: Object.values(choices).includes(NEW_FIELD) };
+}
+
+/** Columns mapped to a target another column already feeds (the server refuses the import). */
+export function duplicateTargets(choices: MappingChoices): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const c of Object.values(choices)) {
+    if (c === SKIP || c === NEW_FIELD) continue;
+    if (seen.has(c)) twice.add(c);
+    seen.add(c);
+  }
+  return twice;
+}
+
+/** true when some columns are to become new fields and others skipped: the server cannot tell them apart. */
+export function mixesNewAndSkip(choices: MappingChoices): boolean {
+  const values = Object.values(choices);
+  return values.includes(NEW_FIELD) && values.includes(SKIP);
+}

@@ -1,0 +1,107 @@
+import type { ApiBody, ApiListItem, ApiResponse } from '../../platform/apiTypes';
+
+/**
+ * Shapes of the data module's API (import, duplicates, merge, data quality). Generated from the
+ * server's schemas where it declares them (apiTypes); hand-written from the contract (issue #4) where
+ * it does not (the multipart upload) or where the route has not landed yet.
+ */
+
+export const IMPORT_OBJECTS = ['contacts', 'companies', 'orders', 'products'] as const;
+export type ImportObject = (typeof IMPORT_OBJECTS)[number];
+
+export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** The keys each object's records can be matched on (the server refuses any other). */
+export const MATCH_KEYS: Record<ImportObject, readonly string[]> = {
+  contacts: ['external_id', 'email', 'phone'],
+  companies: ['external_id', 'domain', 'name'],
+  orders: ['external_id', 'number'],
+  products: ['external_id', 'sku'],
+};
+
+export interface ImportTarget {
+  key: string;
+  label: string;
+  label_zh: string | null;
+  kind: string;
+}
+
+export type SavedMapping = ApiListItem<'/api/v1/import-mappings'>;
+
+/** POST /imports/uploads (multipart; the route declares no response schema, so this stays hand-written). */
+export interface ImportUpload {
+  upload_id: string;
+  file_name: string;
+  size: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  headers: string[];
+  preview: string[][];
+  row_estimate: number | null;
+  suggested_mapping: Array<{ header: string; target: string | null }>;
+  targets: ImportTarget[];
+  saved_mappings: Array<{ id: string; name: string; mapping: Record<string, string | null> }>;
+}
+
+export type StartImportBody = ApiBody<'/api/v1/imports', 'post'>;
+
+export interface UndoResult {
+  removed?: number;
+  restored?: number;
+  conflicts?: Array<{ record_id: string; reason: string }>;
+}
+
+export type ImportBatch = ApiResponse<'/api/v1/imports/{id}', 'get'>;
+
+export type ImportError = ApiListItem<'/api/v1/imports/{id}/errors'>;
+
+export type CustomerObject = 'contacts' | 'companies';
+
+export interface RecordSummary {
+  id: string;
+  external_id: string | null;
+  display_name: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  updated_at: string;
+}
+
+export interface DuplicateReason {
+  field: string;
+  kind: 'exact' | 'similar' | 'different' | string;
+  similarity: number | null;
+  text: string;
+}
+
+export interface DuplicatePair {
+  id: string;
+  object: string;
+  score: number;
+  status: string;
+  reasons: DuplicateReason[];
+  a: RecordSummary;
+  b: RecordSummary;
+  created_at: string;
+}
+
+export type Side = 'a' | 'b';
+
+export interface ComparedField {
+  key: string;
+  label: string;
+  a: unknown;
+  b: unknown;
+  suggested: Side;
+}
+
+export interface DuplicatePairDetail extends DuplicatePair {
+  fields: ComparedField[];
+}
+
+export type Merge = ApiListItem<'/api/v1/merges'>;
+
+export type MergeUndoResult = ApiResponse<'/api/v1/merges/{id}/undo', 'post'>;
+
+export type DataQuality = ApiResponse<'/api/v1/data-quality', 'get'>;
