@@ -38,6 +38,7 @@ export { searchRecords, type SearchHit } from './search/search-records.ts';
 export { seedCustomers, type SeedOptions, type SeedProgress, type SeedResult } from './seed/seed-customers.ts';
 export { seedDemoData, type DemoOptions } from './seed/seed-demo-data.ts';
 export { refreshContactAggregates } from './seed/refresh-contact-aggregates.ts';
+export { dropSecondaryIndexes, recreateIndexes } from './seed/secondary-indexes.ts';
 export { recordStore, type RecordStore, type StoredValues } from './records/record-store.ts';
 export { resolveMergedId } from './records/record-aliases.ts';
 export { ContactSchema } from './contacts/contact-schemas.ts';

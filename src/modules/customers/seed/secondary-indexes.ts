@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
 
 export type SavedIndex = { name: string; definition: string };
 
@@ -8,7 +8,7 @@ export type SavedIndex = { name: string; definition: string };
  * guard correctness) and returns their definitions, so a large load can rebuild them once, in bulk —
  * several times faster than maintaining GIN and trigram indexes row by row.
  */
-export async function dropSecondaryIndexes(db: Db, tables: readonly string[]): Promise<SavedIndex[]> {
+export async function dropSecondaryIndexes(db: Db | Tx, tables: readonly string[]): Promise<SavedIndex[]> {
   const { rows } = await sql<SavedIndex>`
     select i.indexname as name, i.indexdef as definition
     from pg_indexes i
@@ -21,7 +21,7 @@ export async function dropSecondaryIndexes(db: Db, tables: readonly string[]): P
 }
 
 /** Recreates indexes saved by dropSecondaryIndexes, two at a time (this machine class has two cores). */
-export async function recreateIndexes(db: Db, indexes: readonly SavedIndex[], onDone?: (done: number) => void): Promise<void> {
+export async function recreateIndexes(db: Db | Tx, indexes: readonly SavedIndex[], onDone?: (done: number) => void): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async () => {
