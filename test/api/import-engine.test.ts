@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,26 @@ describe('contacts import', () => {
     // imported contacts are searchable like any other (search documents are written by the import)
     const { rows: found } = await sql<{ n: number }>`select count(*)::int as n from contacts where workspace_id = ${ws} and search_tokens @@ 'zsf'::tsquery`.execute(db);
     expect(found[0]!.n).toBe(1);
+  });
+
+  it('reads XLSX sheets: dates as dates, long numbers as text', async () => {
+    const { ws, principal } = await admin();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['姓名', '手机', '生日']);
+    sheet.addRow(['赵敏', 13912345678, new Date(Date.UTC(1992, 6, 15))]);
+    const p = path.join(dir, 'contacts.xlsx');
+    await workbook.xlsx.writeFile(p);
+    const batch = await load(principal, 'contacts', p);
+    expect([batch.format, batch.rows_created, batch.rows_failed]).toEqual(['xlsx', 1, 0]);
+    expect((await contacts(ws)).map((r) => [r.display_name, r.phone, r.birthday])).toEqual([['赵敏', '+8613912345678', '1992-07-15']]);
+  });
+
+  it('refuses an unterminated quote as a whole-file error and loads nothing', async () => {
+    const { ws, principal } = await admin();
+    const p = file('name,email\nOk Row,ok@example.com\n"Broken,b@example.com\n');
+    await expect(createImport(db, principal, { object: 'contacts', path: p, fileName: 'q.csv' })).rejects.toMatchObject({ code: 'IMPORT_CSV_MALFORMED', details: { row: 3 } });
+    expect(await contacts(ws)).toEqual([]);
   });
 
   it('reads GBK files without a declaration', async () => {
@@ -191,6 +212,25 @@ describe('contacts import', () => {
     expect(undo.removed).toBe(4);
     const { rows: left } = await sql<{ name: string }>`select name from companies where workspace_id = ${ws}`.execute(db);
     expect(left.map((r) => r.name)).toEqual(['Acme Ltd']);
+  });
+});
+
+describe('large and broken files', () => {
+  it('streams a 2 GB file instead of loading it: the preview reads its head, a run stops at the first bad byte', async () => {
+    const { ws, principal } = await admin();
+    const p = path.join(dir, 'huge.csv');
+    const head = 'name,email\n' + Array.from({ length: 6000 }, (_, i) => `Row ${i},row${i}@example.com`).join('\n') + '\n';
+    fs.writeFileSync(p, head);
+    fs.truncateSync(p, 2 * 1024 ** 3); // sparse: the rest of the 2 GB reads as NUL bytes
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const { batchId } = await createImport(db, principal, { object: 'contacts', path: p, fileName: 'huge.csv' });
+    const batch = await runImport(db, ws, batchId);
+    expect(batch.status).toBe('failed');
+    expect(batch.error?.code).toBe('IMPORT_CSV_MALFORMED'); // the NUL run is one record over the 1 MiB limit
+    expect(await contacts(ws)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 ** 2);
   });
 });
 
