@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createWorkspace, loadPrincipal } from '../src/modules/accounts/index.ts';
-import { contactSearchColumns, createFieldDefinition, displayName } from '../src/modules/customers/index.ts';
-import { scanDuplicates } from '../src/modules/data/index.ts';
+import { createFieldDefinition } from '../src/modules/customers/index.ts';
+import { createImport, runImport, scanDuplicates } from '../src/modules/data/index.ts';
 import { openDatabase, type Db } from '../src/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -56,17 +56,6 @@ function readFebrl(file: string): Row[] {
   });
 }
 
-/** YYYYMMDD → YYYY-MM-DD; null when empty; undefined when the date does not exist (a row error). */
-function birthday(value: string): string | null | undefined {
-  if (value === '') return null;
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
 function entity(recId: string): string {
   return recId.split('-')[1] ?? recId;
 }
@@ -79,46 +68,29 @@ function countTruePairs(rows: readonly Row[]): number {
   return pairs;
 }
 
+/** FEBRL's columns → Relata's fields (the mapping a user would save for these files). */
+const MAPPING: Record<string, string> = {
+  rec_id: 'external_id', given_name: 'first_name', surname: 'last_name', street_number: 'attributes.street_number', address_1: 'street',
+  address_2: 'attributes.address_2', suburb: 'city', postcode: 'postcode', state: 'region', date_of_birth: 'birthday', soc_sec_id: 'attributes.soc_sec_id',
+};
+
 /**
- * The bench's own loader, until the import engine exposes a callable `importFile`: the custom fields,
- * then the contacts inserted set-based with the display name and search columns every writer computes.
+ * Loads a FEBRL file the way a user would: through the import engine (the same code as `relata import`),
+ * with three custom text fields, soc_sec_id flagged as an identifier. Rows whose birth date does not
+ * exist are refused by the import and count against recall.
  */
-async function loadFebrl(db: Db, workspaceId: string, adminId: string, rows: readonly Row[]): Promise<Loaded> {
+async function loadFebrl(db: Db, workspaceId: string, adminId: string, file: string, rows: readonly Row[]): Promise<Loaded> {
   const principal = await loadPrincipal(db, workspaceId, adminId);
   if (!principal) throw new Error('no admin principal');
   await createFieldDefinition(db, principal, { object: 'contacts', key: 'street_number', label: 'Street number', type: 'text' });
   await createFieldDefinition(db, principal, { object: 'contacts', key: 'address_2', label: 'Address line 2', type: 'text' });
-  await createFieldDefinition(db, principal, { object: 'contacts', key: 'soc_sec_id', label: 'Social security id', type: 'text', is_identifier: true });
-  let rowErrors = 0;
-  const records: Record<string, unknown>[] = [];
-  for (const { recId, cells } of rows) {
-    const born = birthday(cells.date_of_birth ?? '');
-    if (born === undefined) {
-      rowErrors++;
-      continue;
-    }
-    const text = (v: string | undefined) => (v && v !== '' ? v.normalize('NFC') : null);
-    const first = text(cells.given_name);
-    const last = text(cells.surname);
-    const display = displayName(first, last) || recId;
-    const attributes: Record<string, string> = {};
-    for (const key of ['street_number', 'address_2', 'soc_sec_id'] as const) if (cells[key]) attributes[key] = cells[key];
-    const search = contactSearchColumns({ displayName: display, firstName: first, lastName: last, emails: [], phones: [] });
-    records.push({
-      external_id: recId, first_name: first, last_name: last, display_name: display, street: text(cells.address_1), city: text(cells.suburb),
-      postcode: text(cells.postcode), region: text(cells.state), birthday: born, attributes, search_tokens: search.search_tokens, search_text: search.search_text,
-    });
-  }
-  for (let i = 0; i < records.length; i += 1000) {
-    const chunk = records.slice(i, i + 1000);
-    await sql`insert into contacts (workspace_id, owner_id, created_by, external_id, first_name, last_name, display_name, street, city, postcode, region,
-                birthday, attributes, search_tokens, search_text)
-      select ${workspaceId}, ${adminId}, ${adminId}, r.external_id, r.first_name, r.last_name, r.display_name, r.street, r.city, r.postcode, r.region,
-             r.birthday, r.attributes, array_to_tsvector(r.search_tokens), r.search_text
-      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(external_id text, first_name text, last_name text, display_name text, street text,
-           city text, postcode text, region text, birthday date, attributes jsonb, search_tokens text[], search_text text)`.execute(db);
-  }
-  return { rows: rows.length, loaded: records.length, rowErrors, truePairs: countTruePairs(rows) };
+  await createFieldDefinition(db, principal, { object: 'contacts', key: 'soc_sec_id', label: 'Social security id', type: 'text' });
+  const { batchId } = await createImport(db, principal, {
+    object: 'contacts', path: file, fileName: path.basename(file), mapping: MAPPING, mode: 'create', identifierFields: ['soc_sec_id'],
+  });
+  const batch = await runImport(db, workspaceId, batchId);
+  if (batch.status !== 'succeeded') throw new Error(`import of ${file} ${batch.status}: ${batch.error?.message ?? ''}`);
+  return { rows: rows.length, loaded: batch.rows_created, rowErrors: batch.rows_failed, truePairs: countTruePairs(rows) };
 }
 
 type DatasetResult = Loaded & {
@@ -130,7 +102,7 @@ async function runDataset(db: Db, name: string, file: string): Promise<DatasetRe
   const rows = readFebrl(file);
   const ws = await createWorkspace(db, { name: `FEBRL ${name}`, adminEmail: `febrl-${name}-${Date.now()}@bench.example`, adminName: 'Bench', adminPassword: 'Bench-Password-1' });
   try {
-    const loaded = await loadFebrl(db, ws.workspaceId, ws.adminId, rows);
+    const loaded = await loadFebrl(db, ws.workspaceId, ws.adminId, file, rows);
     const scan = await scanDuplicates(db, { workspaceId: ws.workspaceId, object: 'contacts' });
     const { rows: pairs } = await sql<{ a: string; b: string }>`
       select ca.external_id as a, cb.external_id as b from duplicate_pairs p
@@ -144,7 +116,7 @@ async function runDataset(db: Db, name: string, file: string): Promise<DatasetRe
     const round = (x: number) => Math.round(x * 10_000) / 10_000;
     return {
       dataset: name, ...loaded, proposed: pairs.length, true_positives: tp, precision: round(precision), recall: round(recall), f1: round(f1),
-      threshold: scan.threshold, candidates: scan.candidates, scan_seconds: scan.seconds.total,
+      threshold: scan.threshold, candidates: scan.candidates, scan_seconds: scan.seconds,
     };
   } finally {
     await sql`delete from workspaces where id = ${ws.workspaceId}`.execute(db);
@@ -171,7 +143,9 @@ try {
       if (args.json) log(line);
       else process.stdout.write(line + '\n');
     }
-    const summary = { bench: 'febrl', date: new Date().toISOString(), results };
+    // flat figures first (d1_precision, d1_recall, d1_f1 …) for scripts that collect numbers, then the details
+    const figures = Object.fromEntries(results.flatMap((r) => [[`d${r.dataset}_precision`, r.precision], [`d${r.dataset}_recall`, r.recall], [`d${r.dataset}_f1`, r.f1]]));
+    const summary = { bench: 'febrl', date: new Date().toISOString(), ...figures, results };
     const out = path.join(HERE, 'results', `febrl-${summary.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, JSON.stringify(summary, null, 2) + '\n');

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerApiKey } from './apikey.ts';
+import { registerDedupe } from './dedupe.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerMigrate } from './migrate.ts';
@@ -16,6 +17,7 @@ registerUser(program);
 registerApiKey(program);
 registerExport(program);
 registerImport(program);
+registerDedupe(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -25,6 +25,7 @@ type Quality = {
   invalid: { field: string; code: string; count: number }[];
   stale: { months: number; count: number };
   open_duplicates: number;
+  measured_at: string;
   trend_available: boolean;
   trend: { day: string; total: number; completeness: number; invalid: number; open_duplicates: number }[];
 };
@@ -197,6 +198,20 @@ describe('trend snapshots', () => {
     expect(q.trend[1]!.completeness).toBeCloseTo(mean, 10);
     const longer = (await admin.get<Quality>('/api/v1/data-quality?object=contacts&trend_days=366')).body;
     expect(longer.trend.map((p) => p.total)).toEqual([1, 2, 4]);
+  });
+
+  it('serves an administrator today\'s recent snapshot again, and measures anew on refresh', async () => {
+    const { ws, admin } = await seedContacts();
+    const first = (await admin.get<Quality>('/api/v1/data-quality?object=contacts')).body;
+    await insertContact(ws.workspaceId, { owner: ws.adminId, email: 'new@example.com' });
+    const again = (await admin.get<Quality>('/api/v1/data-quality?object=contacts&stale_months=24')).body;
+    expect(again.total).toBe(4);
+    expect(again.measured_at).toBe(first.measured_at);
+    const refreshed = (await admin.get<Quality>('/api/v1/data-quality?object=contacts&refresh=true')).body;
+    expect(refreshed.total).toBe(5);
+    expect(field(refreshed, 'email')?.filled).toBe(3);
+    expect(refreshed.measured_at > first.measured_at).toBe(true);
+    expect(refreshed.trend.at(-1)?.total).toBe(5);
   });
 
   it('takes the workspace-wide snapshot on a scoped user\'s first visit of the day, not their own figures', async () => {

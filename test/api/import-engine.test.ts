@@ -187,6 +187,14 @@ describe('contacts import', () => {
     expect(flagged.rows[0]!.is_identifier).toBe(true);
   });
 
+  it('makes custom fields only of the columns mapped to "+custom", skipping columns mapped to null', async () => {
+    const { ws, principal } = await admin();
+    const batch = await load(principal, 'contacts', file('name,微信,备注\nA,wx_a,skip me\n'), { mapping: { name: 'name', 微信: '+custom', 备注: null } });
+    expect(batch.rows_created).toBe(1);
+    const { rows } = await sql<{ label: string }>`select label from field_definitions where workspace_id = ${ws} and object_type = 'contacts'`.execute(db);
+    expect(rows.map((r) => r.label)).toEqual(['微信']);
+  });
+
   it('never matches or changes another workspace, and a manager cannot update contacts outside their scope', async () => {
     const a = await admin();
     const b = await admin();

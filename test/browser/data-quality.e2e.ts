@@ -19,6 +19,11 @@ test('the data quality page shows completeness, invalid values, stale records an
   // an administrator sees the whole workspace, so the trend (today's snapshot at least) is drawn
   await expect(page.getByTestId('quality-trend')).toBeVisible();
 
+  await expect(page.getByTestId('quality-measured-at')).toBeVisible();
+  const measured = page.waitForResponse((r) => r.url().includes('/api/v1/data-quality') && r.url().includes('refresh=true'));
+  await page.getByTestId('quality-refresh').click();
+  expect((await measured).status()).toBe(200);
+
   await page.getByTestId('quality-stale-months').click();
   await page.getByRole('option', { name: '3 months' }).click();
   await expect(page.getByTestId('quality-stale')).toContainText('3');

@@ -1,11 +1,13 @@
-import { Card, Center, Grid, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Center, Grid, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompletenessBars } from '../modules/data/CompletenessBars';
 import { InvalidValuesTable } from '../modules/data/InvalidValuesTable';
 import { QualitySummaryCards } from '../modules/data/QualitySummaryCards';
 import type { CustomerObject } from '../modules/data/types';
-import { useDataQuality } from '../modules/data/useDataQuality';
+import { formatDateTime } from '../platform/format';
+import { useDataQuality, useRefreshDataQuality } from '../modules/data/useDataQuality';
 
 // ECharts is most of this page's weight: load it after the figures are on screen.
 const QualityTrendChart = lazy(() => import('../modules/data/QualityTrendChart').then((m) => ({ default: m.QualityTrendChart })));
@@ -13,10 +15,11 @@ const QualityTrendChart = lazy(() => import('../modules/data/QualityTrendChart')
 const STALE_MONTHS = [3, 6, 12, 24, 36] as const;
 
 export default function DataQualityPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [object, setObject] = useState<CustomerObject>('contacts');
   const [months, setMonths] = useState<number>(12);
   const quality = useDataQuality(object, months);
+  const refresh = useRefreshDataQuality(object, months);
 
   return (
     <Stack gap="md">
@@ -48,6 +51,15 @@ export default function DataQualityPage() {
         <Text c="red">{quality.error.message}</Text>
       ) : (
         <>
+          <Group gap="xs" justify="flex-end" wrap="wrap">
+            <Text size="xs" c="dimmed" data-testid="quality-measured-at">
+              {t('data.quality.measuredAt', { time: formatDateTime(quality.data.measured_at, i18n.language) })}
+            </Text>
+            <Button size="xs" variant="subtle" leftSection={<IconRefresh size={14} />} loading={refresh.isPending} onClick={() => refresh.mutate()} data-testid="quality-refresh">
+              {t('data.quality.refresh')}
+            </Button>
+          </Group>
+          {refresh.error && <Text c="red" size="sm">{refresh.error.message}</Text>}
           <QualitySummaryCards quality={quality.data} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 7 }}>

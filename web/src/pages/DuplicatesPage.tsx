@@ -1,5 +1,6 @@
 import { Grid, Group, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../modules/accounts/useSession';
 import { BulkMergePanel } from '../modules/data/BulkMergePanel';
@@ -15,6 +16,12 @@ export default function DuplicatesPage() {
   const [object, setObject] = useState<CustomerObject>('contacts');
   const [tab, setTab] = useState<string | null>('queue');
   const [selected, setSelected] = useState<string | null>(null);
+  const comparison = useRef<HTMLDivElement>(null);
+  const stacked = useMediaQuery('(max-width: 62em)');
+  // on a phone the comparison sits below the queue: bring it into view when a pair is picked
+  useEffect(() => {
+    if (selected && stacked) comparison.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [selected, stacked]);
 
   return (
     <Stack gap="md">
@@ -47,7 +54,7 @@ export default function DuplicatesPage() {
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <DuplicateQueue object={object} selected={selected} onSelect={setSelected} />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 7 }}>
+              <Grid.Col span={{ base: 12, md: 7 }} ref={comparison}>
                 {selected ? (
                   <DuplicateComparison key={selected} object={object} pairId={selected} onDone={() => setSelected(null)} />
                 ) : (

@@ -5081,6 +5081,8 @@ export interface paths {
                     /** @description no update, activity or order in this many months */
                     stale_months?: number;
                     trend_days?: number;
+                    /** @description measure now: otherwise a caller who sees the whole workspace gets today's snapshot when it is less than 10 minutes old */
+                    refresh?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -5121,6 +5123,8 @@ export interface paths {
                             };
                             /** @description open pairs whose two records the caller may see */
                             open_duplicates: number;
+                            /** @description when these figures were measured */
+                            measured_at: string;
                             /** @description The trend is made of workspace-wide daily snapshots: only callers whose data scope is the whole workspace get it. */
                             trend_available: boolean;
                             trend: {
@@ -5452,6 +5456,376 @@ export interface paths {
                                 field: string;
                                 reason: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    object: "contacts" | "companies";
+                    status?: "open" | "dismissed" | "merged";
+                    min_score?: number;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @enum {unknown} */
+                                object: "contacts" | "companies";
+                                score: number;
+                                /** @enum {unknown} */
+                                status: "open" | "dismissed" | "merged";
+                                reasons: {
+                                    /** @description name, email, phone, birthday, street, postcode, city, region, country, domain or attributes.<key> */
+                                    field: string;
+                                    /** @enum {unknown} */
+                                    kind: "exact" | "similar" | "different";
+                                    similarity: number;
+                                    /** @description English, e.g. "same email", "similar name (0.93)", "different phone" */
+                                    text: string;
+                                }[];
+                                a: {
+                                    id: string;
+                                    external_id: string | null;
+                                    display_name: string | null;
+                                    email: string | null;
+                                    phone: string | null;
+                                    city: string | null;
+                                    updated_at: string;
+                                };
+                                b: {
+                                    id: string;
+                                    external_id: string | null;
+                                    display_name: string | null;
+                                    email: string | null;
+                                    phone: string | null;
+                                    city: string | null;
+                                    updated_at: string;
+                                };
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    object: "contacts" | "companies";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            object: "contacts" | "companies";
+                            threshold: number;
+                            weights: {
+                                [key: string]: number;
+                            };
+                            defaults: {
+                                threshold: number;
+                                weights: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        object: "contacts" | "companies";
+                        threshold: number;
+                        /** @description evidence in bits per field; 0 leaves a field out */
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            object: "contacts" | "companies";
+                            threshold: number;
+                            weights: {
+                                [key: string]: number;
+                            };
+                            defaults: {
+                                threshold: number;
+                                weights: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            object: "contacts" | "companies";
+                            score: number;
+                            /** @enum {unknown} */
+                            status: "open" | "dismissed" | "merged";
+                            reasons: {
+                                /** @description name, email, phone, birthday, street, postcode, city, region, country, domain or attributes.<key> */
+                                field: string;
+                                /** @enum {unknown} */
+                                kind: "exact" | "similar" | "different";
+                                similarity: number;
+                                /** @description English, e.g. "same email", "similar name (0.93)", "different phone" */
+                                text: string;
+                            }[];
+                            a: {
+                                id: string;
+                                external_id: string | null;
+                                display_name: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                city: string | null;
+                                updated_at: string;
+                            };
+                            b: {
+                                id: string;
+                                external_id: string | null;
+                                display_name: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                city: string | null;
+                                updated_at: string;
+                            };
+                            created_at: string;
+                        } & {
+                            fields: {
+                                key: string;
+                                label: string;
+                                a: string | null;
+                                b: string | null;
+                                /** @enum {unknown} */
+                                suggested: "a" | "b";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            object: "contacts" | "companies";
+                            score: number;
+                            /** @enum {unknown} */
+                            status: "open" | "dismissed" | "merged";
+                            reasons: {
+                                /** @description name, email, phone, birthday, street, postcode, city, region, country, domain or attributes.<key> */
+                                field: string;
+                                /** @enum {unknown} */
+                                kind: "exact" | "similar" | "different";
+                                similarity: number;
+                                /** @description English, e.g. "same email", "similar name (0.93)", "different phone" */
+                                text: string;
+                            }[];
+                            a: {
+                                id: string;
+                                external_id: string | null;
+                                display_name: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                city: string | null;
+                                updated_at: string;
+                            };
+                            b: {
+                                id: string;
+                                external_id: string | null;
+                                display_name: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                city: string | null;
+                                updated_at: string;
+                            };
+                            created_at: string;
                         };
                     };
                 };

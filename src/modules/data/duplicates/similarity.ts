@@ -8,15 +8,19 @@ import { jaroWinkler } from './jaro-winkler.ts';
  */
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-const NOT_ASCII = /[^\u0000-\u007f]/u;
+const NOT_ASCII = /\P{ASCII}/u;
 
 export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
 /** Lower case, accents folded, punctuation to spaces, single-spaced: "O'Brien-Smith" → "o brien smith". */
+const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+
 export function foldText(text: string | null | undefined): string {
   if (!text) return '';
+  // most names are plain ASCII: no normalisation to do (a scan folds a million of them)
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   let t = text.normalize('NFKC').toLowerCase();
   if (NOT_ASCII.test(t)) t = t.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
   return t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -30,27 +34,35 @@ export function levenshteinSimilarity(a: string, b: string): number {
   return 1 - distance(a, b) / longer;
 }
 
-// pinyin-pro is the costliest call of a scan; a workspace has far fewer distinct names than records
-const PINYIN_CACHE_MAX = 100_000;
-const pinyinCache = new Map<string, string>();
+// pinyin-pro is the costliest call of a scan: pinyin is taken per character and kept (a workspace uses a
+// few thousand distinct characters). Per character, the same characters always read the same, which is
+// what comparing needs; the first character of a person's name is read as a surname (单 → shan, 曾 → zeng).
+const charPinyin = new Map<string, string>();
+const surnamePinyin = new Map<string, string>();
 
-/** Toneless pinyin of the Chinese characters of a name, surname readings first (单 → shan): 張偉 and 张伟 → zhangwei. */
-export function namePinyin(text: string): string {
-  const cached = pinyinCache.get(text);
-  if (cached !== undefined) return cached;
-  const han = [...text].filter((c) => CJK.test(c)).join('');
-  const value = han ? pinyin(han, { toneType: 'none', type: 'array', nonZh: 'removed', v: true, surname: 'head' }).join('').toLowerCase() : '';
-  if (pinyinCache.size >= PINYIN_CACHE_MAX) pinyinCache.clear();
-  pinyinCache.set(text, value);
-  return value;
+/** Toneless pinyin of the Chinese characters of a name: 張偉, 张伟 and 张玮 → zhangwei. */
+export function namePinyin(text: string, surnameFirst = true): string {
+  let out = '';
+  let first = surnameFirst;
+  for (const ch of text) {
+    if (!CJK.test(ch)) continue;
+    const cache = first ? surnamePinyin : charPinyin;
+    let py = cache.get(ch);
+    if (py === undefined) {
+      py = pinyin(ch, { toneType: 'none', v: true, surname: first ? 'head' : 'off' }).toLowerCase();
+      cache.set(ch, py);
+    }
+    out += py;
+    first = false;
+  }
+  return out;
 }
 
 /** Name parts as compared: folded first and last names (Latin), or the whole name (Chinese). */
 export type PersonName = { first: string; last: string; full: string; cjk: boolean };
 
 export function personName(first: string | null, last: string | null, display: string | null): PersonName {
-  const full = (display ?? '').normalize('NFC').replace(/\s+/gu, '');
-  if (hasCjk(full)) return { first: '', last: '', full, cjk: true };
+  if (display && hasCjk(display)) return { first: '', last: '', full: display.normalize('NFC').replace(/\s+/gu, ''), cjk: true };
   let f = foldText(first);
   let l = foldText(last);
   if (!f && !l) {
@@ -73,13 +85,13 @@ export function namePartSimilarity(a: string, b: string): number {
 
 /**
  * Chinese names: the same characters; else the same pinyin (traditional/simplified variants 張偉/张伟
- * and homophone typos from pinyin input 张伟/张玮) counts as very similar; else the share of
+ * and homophone typos from pinyin input 张伟/张玮) counts as very similar (0.95); else the share of
  * characters in place — 张伟/张文 stay different, as two-character names differing in one are.
  */
 export function cjkNameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const pa = namePinyin(a);
-  if (pa !== '' && pa === namePinyin(b)) return 0.92;
+  if (pa !== '' && pa === namePinyin(b)) return 0.95;
   return levenshteinSimilarity(a, b);
 }
 
@@ -150,18 +162,21 @@ export function companyNameKey(name: string | null): string {
 export function companyNameSimilarity(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  if (hasCjk(a) && hasCjk(b)) return Math.max(levenshteinSimilarity(a, b), namePinyin(a) === namePinyin(b) ? 0.92 : 0);
+  if (hasCjk(a) && hasCjk(b)) return Math.max(levenshteinSimilarity(a, b), namePinyin(a, false) === namePinyin(b, false) ? 0.95 : 0);
   return jaroWinkler(a, b);
 }
 
-/** Any address in common is a match; the same local part at another provider is similar (a moved mailbox). */
+/**
+ * Any address in common is a match. The same local part at another provider (a moved mailbox) is only
+ * half-similar: local parts are mostly made of the name, so this evidence is not independent of it.
+ */
 export function emailSimilarity(a: readonly string[], b: readonly string[]): number {
   let best = 0;
   for (const x of a) {
     for (const y of b) {
       if (x === y) return 1;
       const lx = x.slice(0, x.lastIndexOf('@'));
-      if (lx.length >= 6 && lx === y.slice(0, y.lastIndexOf('@'))) best = 0.8;
+      if (lx.length >= 6 && lx === y.slice(0, y.lastIndexOf('@'))) best = 0.5;
     }
   }
   return best;

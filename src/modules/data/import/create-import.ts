@@ -31,6 +31,8 @@ const MATCH_KEYS: Record<ImportObject, readonly string[]> = {
   products: ['external_id', 'sku'],
 };
 const INFER_SAMPLE = 1_000;
+/** A mapping target asking for a new custom field made from the column (name from the header, type inferred). */
+export const NEW_CUSTOM_FIELD = '+custom';
 
 function customFieldObject(object: ImportObject): 'contacts' | 'companies' | null {
   return object === 'contacts' || object === 'companies' ? object : null;
@@ -55,12 +57,15 @@ export async function createImport(db: Db, principal: Principal, request: Import
     }
   }
   const createdFields: string[] = [];
-  if (request.createCustomFields) {
+  if (request.createCustomFields || Object.values(mapping).includes(NEW_CUSTOM_FIELD)) {
     if (!fieldObject) throw new AppError('IMPORT_MAPPING_INVALID', `${request.object} have no custom fields`, { option: 'create_custom_fields' });
     if (!can(principal, 'settings', 'edit')) throw new AppError('PERMISSION_DENIED', 'Only administrators may create custom fields');
     const taken = new Set(definitions.map((d) => d.key));
     for (const [index, header] of preview.headers.entries()) {
-      if (mapping[header] !== null && mapping[header] !== undefined) continue;
+      // with an explicit mapping, a column mapped to null is skipped on purpose: only absent columns and
+      // columns mapped to NEW_CUSTOM_FIELD become custom fields
+      const explicit = request.mapping?.[header];
+      if (explicit === null || (mapping[header] !== null && mapping[header] !== undefined && mapping[header] !== NEW_CUSTOM_FIELD)) continue;
       const key = customFieldKeyFor(header);
       if (taken.has(key)) {
         mapping[header] = `attributes.${key}`;

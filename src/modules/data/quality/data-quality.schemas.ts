@@ -5,6 +5,9 @@ export const DataQualityQuery = Type.Object({
   object: Type.Enum(QUALITY_OBJECTS),
   stale_months: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, default: 12, description: 'no update, activity or order in this many months' })),
   trend_days: Type.Optional(Type.Integer({ minimum: 7, maximum: 366, default: 90 })),
+  refresh: Type.Optional(Type.Boolean({
+    description: 'measure now: otherwise a caller who sees the whole workspace gets today\'s snapshot when it is less than 10 minutes old',
+  })),
 }, { additionalProperties: false });
 
 export const DataQualitySchema = Type.Object({
@@ -25,6 +28,7 @@ export const DataQualitySchema = Type.Object({
   })),
   stale: Type.Object({ months: Type.Integer(), count: Type.Integer() }),
   open_duplicates: Type.Integer({ description: 'open pairs whose two records the caller may see' }),
+  measured_at: Type.String({ description: 'when these figures were measured' }),
   trend_available: Type.Boolean({
     description: 'The trend is made of workspace-wide daily snapshots: only callers whose data scope is the whole workspace get it.',
   }),

@@ -104,26 +104,38 @@ export function invalidChecks(object: QualityObject): InvalidCheck[] {
   return INVALID[object];
 }
 
+/** The months the page offers for "stale"; a measurement counts them all in its one pass. */
+export const STALE_OPTIONS = [3, 6, 12, 24, 36] as const;
+
 /**
- * Stale: nothing happened to the record in `months` — for a contact no update, activity or order
- * (contact_aggregates holds the last two); for a company no update, no activity logged on it and no
- * contact of it that is itself active.
+ * When anything last happened to the record: for a contact its last update, activity or order
+ * (contact_aggregates holds the last two); for a company its last update, the last activity logged on
+ * it, and the last time any of its contacts was touched that way. Stale = older than the cutoff.
  */
+const LAST_TOUCH: Record<QualityObject, RawBuilder<unknown>> = {
+  contacts: sql`greatest(r.updated_at, ca.last_activity_at, ca.last_order_at)`,
+  companies: sql`greatest(r.updated_at, la.at, lc.at)`,
+};
+
 export function stalePredicate(object: QualityObject, months: number): RawBuilder<boolean> {
-  const cutoff = sql`now() - make_interval(months => ${months})`;
-  if (object === 'contacts') return sql<boolean>`greatest(r.updated_at, ca.last_activity_at, ca.last_order_at) < ${cutoff}`;
-  return sql<boolean>`(r.updated_at < ${cutoff}
-    and not exists (select 1 from activities a where a.workspace_id = r.workspace_id and a.company_id = r.id
-                      and a.deleted_at is null and a.occurred_at >= ${cutoff})
-    and not exists (select 1 from contacts c left join contact_aggregates cca on cca.workspace_id = c.workspace_id and cca.contact_id = c.id
-                      where c.workspace_id = r.workspace_id and c.company_id = r.id and c.deleted_at is null
-                        and greatest(c.updated_at, cca.last_activity_at, cca.last_order_at) >= ${cutoff}))`;
+  return sql<boolean>`${LAST_TOUCH[object]} < now() - make_interval(months => ${months})`;
 }
 
-/** `from …` of the measurement: the record table as `r`, for contacts with their aggregates. */
-export function qualityFrom(object: QualityObject): RawBuilder<unknown> {
+/**
+ * `from …` of the measurement: the record table as `r`, for contacts with their aggregates, for
+ * companies with the latest activity and contact touch per company — each grouped once for the
+ * workspace and hash-joined, rather than looked up per company for every stale window.
+ */
+export function qualityFrom(object: QualityObject, workspaceId: string): RawBuilder<unknown> {
   if (object === 'contacts') {
     return sql`from contacts r left join contact_aggregates ca on ca.workspace_id = r.workspace_id and ca.contact_id = r.id`;
   }
-  return sql`from companies r`;
+  return sql`from companies r
+    left join (select a.company_id, max(a.occurred_at) as at from activities a
+               where a.workspace_id = ${workspaceId} and a.company_id is not null and a.deleted_at is null
+               group by a.company_id) la on la.company_id = r.id
+    left join (select c.company_id, max(greatest(c.updated_at, cca.last_activity_at, cca.last_order_at)) as at
+               from contacts c left join contact_aggregates cca on cca.workspace_id = c.workspace_id and cca.contact_id = c.id
+               where c.workspace_id = ${workspaceId} and c.company_id is not null and c.deleted_at is null
+               group by c.company_id) lc on lc.company_id = r.id`;
 }

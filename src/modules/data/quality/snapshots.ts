@@ -10,14 +10,27 @@ export type SnapshotFigures = {
   /** values failing a check, summed over the checks */
   invalid: number;
   open_duplicates: number;
-  /** filled count per field, kept for per-field trends later */
+  /** filled count per field (`attributes.<key>` for custom fields) */
   filled: Record<string, number>;
+  /** failing values per check code */
+  invalid_by_check: Record<string, number>;
+  /** stale records per window in months */
+  stale: Record<string, number>;
 };
 
 export type TrendPoint = { day: string; total: number; completeness: number; invalid: number; open_duplicates: number };
 
 /** The workspace's local date: a snapshot is "how the data looked that day" for the people who work there. */
 const TODAY = (workspaceId: string) => sql`(select (now() at time zone timezone)::date from workspaces where id = ${workspaceId})`;
+
+/** Today's snapshot if one was taken within the last `minutes`. */
+export async function recentSnapshot(db: Db, workspaceId: string, object: QualityObject, minutes: number): Promise<{ figures: SnapshotFigures; taken_at: string } | null> {
+  const { rows } = await sql<{ figures: SnapshotFigures; taken_at: string }>`
+    select figures, to_json(taken_at)#>>'{}' as taken_at from data_quality_snapshots
+    where workspace_id = ${workspaceId} and object_type = ${object} and day = ${TODAY(workspaceId)}
+      and taken_at > now() - make_interval(mins => ${minutes})`.execute(db);
+  return rows[0] ?? null;
+}
 
 export async function hasSnapshotToday(db: Db, workspaceId: string, object: QualityObject): Promise<boolean> {
   const { rows } = await sql<{ found: boolean }>`
@@ -27,11 +40,13 @@ export async function hasSnapshotToday(db: Db, workspaceId: string, object: Qual
 }
 
 /** Today's snapshot, replacing one taken earlier today (the last measurement of a day is the day's figure). */
-export async function saveSnapshot(db: Db, workspaceId: string, object: QualityObject, figures: SnapshotFigures): Promise<void> {
-  await sql`
+export async function saveSnapshot(db: Db, workspaceId: string, object: QualityObject, figures: SnapshotFigures): Promise<string> {
+  const { rows } = await sql<{ taken_at: string }>`
     insert into data_quality_snapshots (workspace_id, object_type, day, figures)
     values (${workspaceId}, ${object}, ${TODAY(workspaceId)}, ${JSON.stringify(figures)}::jsonb)
-    on conflict (workspace_id, object_type, day) do update set figures = excluded.figures, taken_at = now()`.execute(db);
+    on conflict (workspace_id, object_type, day) do update set figures = excluded.figures, taken_at = now()
+    returning to_json(taken_at)#>>'{}' as taken_at`.execute(db);
+  return rows[0]?.taken_at ?? new Date().toISOString();
 }
 
 /** The snapshots of the last `days` days (local dates), oldest first. */

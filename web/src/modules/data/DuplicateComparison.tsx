@@ -8,7 +8,7 @@ import { api } from '../../platform/api';
 import { formatDateTime } from '../../platform/format';
 import { useCan } from '../accounts/useSession';
 import { dataFieldLabel } from './dataFieldLabel';
-import { defaultChoices, mergeFieldChoices, valueText } from './mergeFields';
+import { defaultChoices, FIXED_FIELDS, mergeFieldChoices, UNITED_FIELDS, valueText, type FieldChoice } from './mergeFields';
 import { ReasonChips } from './ReasonChips';
 import { ScoreBadge } from './ScoreBadge';
 import type { CustomerObject, DuplicatePairDetail, Merge, Side } from './types';
@@ -34,11 +34,9 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
   const can = useCan();
   const queryClient = useQueryClient();
   const [survivor, setSurvivor] = useState<Side>('a');
-  const [choices, setChoices] = useState<Record<string, Side>>(() => defaultChoices(pair.fields));
+  const [choices, setChoices] = useState<Record<string, FieldChoice>>(() => defaultChoices(pair.fields));
   const record = (side: Side) => (side === 'a' ? pair.a : pair.b);
   const title = (side: Side) => record(side).display_name ?? `#${record(side).id}`;
-  const yes = t('common.yes');
-  const no = t('common.no');
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: duplicatesKey });
@@ -71,7 +69,7 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
     <Card withBorder padding="md" data-testid="duplicate-comparison">
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <ReasonChips reasons={pair.reasons} />
+          <ReasonChips reasons={pair.reasons} object={pair.object} />
           <ScoreBadge score={pair.score} />
         </Group>
         <Stack gap={4}>
@@ -79,7 +77,8 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
           <SegmentedControl
             value={survivor}
             onChange={(value) => setSurvivor(value === 'b' ? 'b' : 'a')}
-            data={(['a', 'b'] as const).map((side) => ({ value: side, label: title(side) }))}
+            // the two names are often the same: the id tells the records apart
+            data={(['a', 'b'] as const).map((side) => ({ value: side, label: `${title(side)} · #${record(side).id}` }))}
             fullWidth
             data-testid="duplicate-survivor"
           />
@@ -102,19 +101,25 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
             </Table.Thead>
             <Table.Tbody>
               {pair.fields.map((field) => {
-                const same = valueText(field.a, yes, no) === valueText(field.b, yes, no);
+                const same = valueText(field.a) === valueText(field.b);
+                const fixed = FIXED_FIELDS.has(field.key);
+                // the external id stays with each record: the survivor keeps its own
+                const chosen = fixed ? survivor : choices[field.key];
                 return (
                   <Table.Tr key={field.key} data-testid="duplicate-field" data-field={field.key}>
-                    <Table.Td><Text size="sm" c={same ? 'dimmed' : undefined}>{dataFieldLabel(t, field.key, field.label)}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={same ? 'dimmed' : undefined}>{dataFieldLabel(t, field.key, field.label)}</Text>
+                      {UNITED_FIELDS.has(field.key) && !same && chosen === 'both' && <Text size="xs" c="dimmed">{t('data.duplicates.bothKept')}</Text>}
+                    </Table.Td>
                     {(['a', 'b'] as const).map((side) => (
                       <Table.Td key={side}>
                         <Radio
                           size="xs"
                           name={`field-${field.key}`}
-                          checked={choices[field.key] === side}
+                          checked={chosen === side}
                           onChange={() => setChoices((current) => ({ ...current, [field.key]: side }))}
-                          label={<Text size="sm" style={{ wordBreak: 'break-word' }}>{valueText(side === 'a' ? field.a : field.b, yes, no)}</Text>}
-                          disabled={same}
+                          label={<Text size="sm" style={{ wordBreak: 'break-word' }}>{valueText(side === 'a' ? field.a : field.b)}</Text>}
+                          disabled={same || fixed}
                           data-testid={`duplicate-choice-${side}`}
                         />
                       </Table.Td>

@@ -36,7 +36,7 @@ export function DuplicateQueue({ object, selected, onSelect }: Props) {
                   <IconArrowsLeftRight size={14} />
                   <Text size="sm" fw={600} truncate>{name(pair.b)}</Text>
                 </Group>
-                <ReasonChips reasons={pair.reasons} />
+                <ReasonChips reasons={pair.reasons} object={pair.object} />
               </Stack>
               <ScoreBadge score={pair.score} />
             </Group>

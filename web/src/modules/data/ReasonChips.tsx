@@ -6,14 +6,14 @@ import type { DuplicateReason } from './types';
 const COLORS: Record<string, string> = { exact: 'teal', similar: 'yellow', different: 'gray' };
 
 /** Why two records look alike: one chip per compared field (same / similar / different). */
-export function ReasonChips({ reasons }: { reasons: DuplicateReason[] }) {
+export function ReasonChips({ reasons, object }: { reasons: DuplicateReason[]; object: string }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="wrap" data-testid="duplicate-reasons">
       {reasons.map((reason, index) => (
         <Tooltip key={`${reason.field}-${index}`} label={reason.text} disabled={!reason.text} withinPortal multiline maw={280}>
           <Badge variant="light" color={COLORS[reason.kind] ?? 'gray'} size="sm" tt="none">
-            {dataFieldLabel(t, reason.field)} · {t(`data.duplicates.kind.${reason.kind}`, { defaultValue: reason.kind })}
+            {dataFieldLabel(t, object === 'contacts' && reason.field === 'name' ? 'display_name' : reason.field)} · {t(`data.duplicates.kind.${reason.kind}`, { defaultValue: reason.kind })}
             {reason.kind === 'similar' && reason.similarity !== null ? ` ${Math.round(reason.similarity * 100)}%` : ''}
           </Badge>
         </Tooltip>

@@ -4,7 +4,7 @@ import { Badge } from '@mantine/core';
 export function ScoreBadge({ score }: { score: number }) {
   const color = score >= 0.9 ? 'red' : score >= 0.75 ? 'orange' : 'yellow';
   return (
-    <Badge color={color} variant="filled" data-testid="duplicate-score">
+    <Badge color={color} variant="filled" style={{ flexShrink: 0 }} data-testid="duplicate-score">
       {Math.round(score * 100)}%
     </Badge>
   );

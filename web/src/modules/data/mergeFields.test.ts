@@ -2,26 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { defaultChoices, mergeFieldChoices, valueText } from './mergeFields';
 
 describe('merge field choices', () => {
-  it('defaults every field to the suggested side', () => {
+  it('defaults every field to the suggested side, and lists to both sides', () => {
     expect(defaultChoices([
-      { key: 'email', label: 'Email', a: 'a@x.com', b: null, suggested: 'a' },
+      { key: 'first_name', label: 'First name', a: 'Dora', b: null, suggested: 'a' },
       { key: 'city', label: 'City', a: null, b: '上海', suggested: 'b' },
-    ])).toEqual({ email: 'a', city: 'b' });
+      { key: 'emails', label: 'Email', a: 'a@x.com', b: 'b@x.com', suggested: 'b' },
+    ])).toEqual({ first_name: 'a', city: 'b', emails: 'both' });
   });
 
-  it('says each choice relative to the record that survives', () => {
-    const choices = { email: 'a', city: 'b' } as const;
-    expect(mergeFieldChoices(choices, 'a')).toEqual({ email: 'survivor', city: 'merged' });
-    expect(mergeFieldChoices(choices, 'b')).toEqual({ email: 'merged', city: 'survivor' });
+  it('says each choice relative to the survivor, under the merge\'s field names', () => {
+    const choices = { city: 'a', owner_name: 'b', company_name: 'a', emails: 'both', phones: 'b', external_id: 'b' } as const;
+    expect(mergeFieldChoices(choices, 'a')).toEqual({ city: 'survivor', owner_id: 'merged', company_id: 'survivor', phones: 'merged' });
+    expect(mergeFieldChoices(choices, 'b')).toEqual({ city: 'merged', owner_id: 'survivor', company_id: 'merged', phones: 'survivor' });
   });
 
-  it('renders compared values as text', () => {
-    expect(valueText(null, 'Yes', 'No')).toBe('—');
-    expect(valueText('', 'Yes', 'No')).toBe('—');
-    expect(valueText(true, 'Yes', 'No')).toBe('Yes');
-    expect(valueText(['vip', 'tea'], 'Yes', 'No')).toBe('vip, tea');
-    expect(valueText([{ value: '+8613800000000', label: 'work' }], 'Yes', 'No')).toBe('+8613800000000');
-    expect(valueText([], 'Yes', 'No')).toBe('—');
-    expect(valueText(42, 'Yes', 'No')).toBe('42');
+  it('shows an empty value as a dash', () => {
+    expect(valueText(null)).toBe('—');
+    expect(valueText('')).toBe('—');
+    expect(valueText('Lyon')).toBe('Lyon');
   });
 });

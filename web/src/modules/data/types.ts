@@ -1,9 +1,8 @@
 import type { ApiBody, ApiListItem, ApiResponse } from '../../platform/apiTypes';
 
 /**
- * Shapes of the data module's API (import, duplicates, merge, data quality). Generated from the
- * server's schemas where it declares them (apiTypes); hand-written from the contract (issue #4) where
- * it does not (the multipart upload) or where the route has not landed yet.
+ * Shapes of the data module's API (import, duplicates, merge, data quality), generated from the
+ * server's schemas (apiTypes) — except the multipart upload, whose route declares no response schema.
  */
 
 export const IMPORT_OBJECTS = ['contacts', 'companies', 'orders', 'products'] as const;
@@ -58,47 +57,13 @@ export type ImportError = ApiListItem<'/api/v1/imports/{id}/errors'>;
 
 export type CustomerObject = 'contacts' | 'companies';
 
-export interface RecordSummary {
-  id: string;
-  external_id: string | null;
-  display_name: string | null;
-  email: string | null;
-  phone: string | null;
-  city: string | null;
-  updated_at: string;
-}
-
-export interface DuplicateReason {
-  field: string;
-  kind: 'exact' | 'similar' | 'different' | string;
-  similarity: number | null;
-  text: string;
-}
-
-export interface DuplicatePair {
-  id: string;
-  object: string;
-  score: number;
-  status: string;
-  reasons: DuplicateReason[];
-  a: RecordSummary;
-  b: RecordSummary;
-  created_at: string;
-}
+export type DuplicatePair = ApiListItem<'/api/v1/duplicates'>;
+export type DuplicateReason = DuplicatePair['reasons'][number];
+export type RecordSummary = DuplicatePair['a'];
+export type DuplicatePairDetail = ApiResponse<'/api/v1/duplicates/{id}', 'get'>;
+export type ComparedField = DuplicatePairDetail['fields'][number];
 
 export type Side = 'a' | 'b';
-
-export interface ComparedField {
-  key: string;
-  label: string;
-  a: unknown;
-  b: unknown;
-  suggested: Side;
-}
-
-export interface DuplicatePairDetail extends DuplicatePair {
-  fields: ComparedField[];
-}
 
 export type Merge = ApiListItem<'/api/v1/merges'>;
 
