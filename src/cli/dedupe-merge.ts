@@ -1,20 +1,12 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadPrincipal } from '../modules/accounts/index.ts';
 import { bulkMerge, MERGE_OBJECTS, mergeRecords, undoMerge, type MergeObject } from '../modules/data/index.ts';
 import type { Principal } from '../platform/http/access.ts';
 import type { Db } from '../platform/db/database.ts';
-import { actingUser } from './acting-user.ts';
 import { emit, fail } from './output.ts';
-import { openRelataDatabase } from './open-database.ts';
+import { principalFor, withDatabase, type Acting } from './with-database.ts';
 
-type Acting = { as?: string; workspace?: string; json?: boolean };
 type Common = Acting & { object: string };
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'CLI_ERROR';
-}
 
 function objectOf(value: string, json: boolean): MergeObject {
   const object = MERGE_OBJECTS.find((o) => o === value);
@@ -35,20 +27,7 @@ export function parseFieldChoices(values: readonly string[]): Record<string, 'su
 
 /** Opens the database, acts as --as EMAIL (or the first administrator), always closes; refusals keep their stable code. */
 async function asActingUser(options: Acting, work: (db: Db, principal: Principal) => Promise<void>): Promise<void> {
-  const json = !!options.json;
-  const database = await openRelataDatabase();
-  let failure: unknown;
-  try {
-    const acting = await actingUser(database.db, options.as, options.workspace);
-    const principal = await loadPrincipal(database.db, acting.workspaceId, acting.userId);
-    if (!principal) throw new Error('the acting user is not active');
-    await work(database.db, principal);
-  } catch (error) {
-    failure = error;
-  } finally {
-    await database.shutdown();
-  }
-  if (failure !== undefined) fail(failure instanceof Error ? failure.message : String(failure), codeOf(failure), json);
+  await withDatabase(!!options.json, async (db) => work(db, await principalFor(db, options)));
 }
 
 const movedText = (moved: Record<string, number>) => Object.entries(moved).map(([table, n]) => `${table} ${n}`).join(', ') || 'nothing';

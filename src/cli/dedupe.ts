@@ -1,47 +1,15 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadPrincipal } from '../modules/accounts/index.ts';
 import { DEDUPE_OBJECTS, dismissDuplicate, listDuplicates, scanDuplicates, type DedupeObject, type DuplicatePairJson } from '../modules/data/index.ts';
-import type { Db } from '../platform/db/database.ts';
-import type { Principal } from '../platform/http/access.ts';
-import { actingUser } from './acting-user.ts';
 import { registerDedupeMergeCommands } from './dedupe-merge.ts';
 import { emit, fail } from './output.ts';
-import { openRelataDatabase } from './open-database.ts';
+import { principalFor, withDatabase, type Acting } from './with-database.ts';
 import { resolveWorkspace } from './workspace-option.ts';
-
-type Acting = { as?: string; workspace?: string; json?: boolean };
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'CLI_ERROR';
-}
 
 function objectOf(value: string, json: boolean): DedupeObject {
   const object = DEDUPE_OBJECTS.find((o) => o === value);
   if (!object) fail(`unknown object "${value}": use ${DEDUPE_OBJECTS.join(' or ')}`, 'CLI_ERROR', json);
   return object;
-}
-
-async function principalFor(db: Db, o: Acting): Promise<Principal> {
-  const acting = await actingUser(db, o.as, o.workspace);
-  const principal = await loadPrincipal(db, acting.workspaceId, acting.userId);
-  if (!principal) throw new Error('the acting user is not active');
-  return principal;
-}
-
-/** Opens the database, runs `work`, closes it; a failure keeps its stable code (PERMISSION_DENIED, NOT_FOUND …). */
-async function run(json: boolean, work: (db: Db) => Promise<void>): Promise<void> {
-  const database = await openRelataDatabase();
-  let failure: unknown;
-  try {
-    await work(database.db);
-  } catch (error) {
-    failure = error;
-  } finally {
-    await database.shutdown();
-  }
-  if (failure !== undefined) fail(failure instanceof Error ? failure.message : String(failure), codeOf(failure), json);
 }
 
 function pairLine(p: DuplicatePairJson): string {
@@ -62,7 +30,7 @@ export function registerDedupe(program: Command): void {
     .action(async (o: { object: string; workspace?: string; json?: boolean }) => {
       const json = !!o.json;
       const object = objectOf(o.object, json);
-      await run(json, async (db) => {
+      await withDatabase(json, async (db) => {
         const workspaceId = await resolveWorkspace(db, o.workspace);
         // progress goes to stderr so that --json output stays one clean document on stdout
         const bar = new cliProgress.SingleBar(
@@ -109,7 +77,7 @@ export function registerDedupe(program: Command): void {
       if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) fail('--min-score must be between 0 and 1', 'CLI_ERROR', json);
       const limit = o.limit === undefined ? Infinity : Number(o.limit);
       if (!(limit >= 1)) fail('--limit must be a positive number', 'CLI_ERROR', json);
-      await run(json, async (db) => {
+      await withDatabase(json, async (db) => {
         const principal = await principalFor(db, o);
         const pairs: DuplicatePairJson[] = [];
         let cursor: string | undefined;
@@ -133,7 +101,7 @@ export function registerDedupe(program: Command): void {
     .action(async (pairId: string, o: Acting) => {
       const json = !!o.json;
       if (!/^\d{1,18}$/.test(pairId)) fail(`"${pairId}" is not a pair id`, 'CLI_ERROR', json);
-      await run(json, async (db) => {
+      await withDatabase(json, async (db) => {
         const pair = await dismissDuplicate(db, await principalFor(db, o), pairId);
         emit(json, pair, `pair ${pair.id} dismissed: ${pair.a.display_name ?? pair.a.id} and ${pair.b.display_name ?? pair.b.id} are not duplicates`);
       });

@@ -2,36 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadPrincipal } from '../modules/accounts/index.ts';
 import { batchJson, createImport, IMPORT_MODES, IMPORT_OBJECTS, loadBatch, runImport, undoImport, type ImportMode, type ImportObject } from '../modules/data/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { actingUser } from './acting-user.ts';
 import { emit, fail } from './output.ts';
-import { openRelataDatabase } from './open-database.ts';
+import { principalFor, withDatabase } from './with-database.ts';
 
 type Common = { as?: string; workspace?: string; json?: boolean };
 type ImportOptions = Common & {
   map?: string; mode?: string; match?: string; createCustomFields?: boolean; identifierFields?: string; allOrNothing?: boolean; createMissingContacts?: boolean;
 };
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'CLI_ERROR';
-}
-
-/** Opens the database, runs `work`, always closes it; refusals keep their stable code. */
-async function withDatabase(json: boolean, work: (db: Db) => Promise<void>): Promise<void> {
-  const database = await openRelataDatabase();
-  let failure: unknown;
-  try {
-    await work(database.db);
-  } catch (error) {
-    failure = error;
-  } finally {
-    await database.shutdown();
-  }
-  if (failure !== undefined) fail(failure instanceof Error ? failure.message : String(failure), codeOf(failure), json);
-}
 
 /** Runs a batch in this process with a progress bar on stderr (stdout stays one JSON document with --json). */
 async function runWithBar(db: Db, workspaceId: string, batchId: string, label: string) {
@@ -101,16 +81,14 @@ export function registerImport(program: Command): void {
           }
         }
         await withDatabase(json, async (db) => {
-          const acting = await actingUser(db, o.as, o.workspace);
-          const principal = await loadPrincipal(db, acting.workspaceId, acting.userId);
-          if (!principal) throw new Error('the acting user is not active');
+          const principal = await principalFor(db, o);
           const { batchId } = await createImport(db, principal, {
             object: object as ImportObject, path: resolved, fileName: path.basename(resolved), mapping, mode, match: o.match ?? null,
             createCustomFields: !!o.createCustomFields, identifierFields: o.identifierFields?.split(',').map((k) => k.trim()).filter(Boolean),
             allOrNothing: !!o.allOrNothing, createMissingContacts: !!o.createMissingContacts,
           });
           if (!json) process.stderr.write(`import ${batchId}: if interrupted, continue with "relata import resume ${batchId}"\n`);
-          const { batch, seconds } = await runWithBar(db, acting.workspaceId, batchId, object);
+          const { batch, seconds } = await runWithBar(db, principal.workspaceId, batchId, object);
           const out = batchJson(batch);
           emit(json, { ...out, seconds, peak_rss_mb: peakRssMb() }, summary(out, seconds));
           if (batch.status === 'failed') process.exitCode = 1;
@@ -142,10 +120,8 @@ export function registerImport(program: Command): void {
     .action(async (batchId: string, o: Common) => {
       const json = !!o.json;
       await withDatabase(json, async (db) => {
-        const acting = await actingUser(db, o.as, o.workspace);
-        const principal = await loadPrincipal(db, acting.workspaceId, acting.userId);
-        if (!principal) throw new Error('the acting user is not active');
-        await loadBatch(db, acting.workspaceId, batchId);
+        const principal = await principalFor(db, o);
+        await loadBatch(db, principal.workspaceId, batchId);
         const result = await undoImport(db, principal, batchId);
         emit(json, result, `undone: ${result.removed} removed, ${result.restored} restored, ${result.conflicts.length} kept (edited or in use since)`);
       });

@@ -60,7 +60,7 @@ describe('relata dedupe scan / list / dismiss', () => {
     expect(JSON.parse(dismissed.stdout)).toMatchObject({ id: pairs[0]!.id, status: 'dismissed' });
     expect(JSON.parse((await relata('dedupe', 'scan', '--workspace', ws.workspaceId, '--json')).stdout)).toMatchObject({ pairs: 0, new_pairs: 0 });
     expect(JSON.parse((await relata('dedupe', 'list', '--workspace', ws.workspaceId, '--json')).stdout)).toEqual([]);
-  });
+  }, 120_000); // four CLI processes, each starting Node and opening the database
 
   it('fails with stable codes', async () => {
     const ws = await newWorkspace(db);
