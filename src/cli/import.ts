@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { batchJson, createImport, IMPORT_MODES, IMPORT_OBJECTS, loadBatch, runImport, undoImport, type ImportMode, type ImportObject } from '../modules/data/index.ts';
-import type { Db } from '../platform/db/database.ts';
+import { batchJson, createImport, IMPORT_MODES, IMPORT_OBJECTS, loadBatch, undoImport, type ImportBatchRow, type ImportMode, type ImportObject } from '../modules/data/index.ts';
+import { Worker } from 'node:worker_threads';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker.ts';
 import { actingUser } from './acting-user.ts';
 import { emit, fail } from './output.ts';
 import { principalFor, withDatabase } from './with-database.ts';
@@ -13,8 +14,33 @@ type ImportOptions = Common & {
   map?: string; mode?: string; match?: string; createCustomFields?: boolean; identifierFields?: string; allOrNothing?: boolean; createMissingContacts?: boolean;
 };
 
-/** Runs a batch in this process with a progress bar on stderr (stdout stays one JSON document with --json). */
-async function runWithBar(db: Db, workspaceId: string, batchId: string, label: string) {
+/** The import worker's heap cap: twice what a 6M-row import was seen to keep alive. */
+const WORKER_HEAP_MB = 192;
+
+/** Runs the engine on a worker thread (see import-worker.ts), resolving with the finished batch. */
+function runInWorker(data: ImportWorkerData, onProgress: (done: number, total: number | null, phase: string) => void) {
+  return new Promise<ImportBatchRow>((resolve, reject) => {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let settled = false;
+    worker.on('message', (m: ImportWorkerMessage) => {
+      if (m.type === 'progress') onProgress(m.done, m.total, m.phase);
+      else if (m.type === 'done') {
+        settled = true;
+        resolve(m.batch);
+      } else {
+        settled = true;
+        reject(Object.assign(new Error(m.message), { code: m.code ?? undefined }));
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the import worker stopped (exit code ${code})`));
+    });
+  });
+}
+
+/** Runs a batch with a progress bar on stderr (stdout stays one JSON document with --json). */
+async function runWithBar(url: string, workspaceId: string, batchId: string, label: string) {
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {phase}`, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
@@ -22,14 +48,12 @@ async function runWithBar(db: Db, workspaceId: string, batchId: string, label: s
   const started = Date.now();
   let barStarted = false;
   try {
-    const batch = await runImport(db, workspaceId, batchId, {
-      onProgress: (done, total, phase) => {
-        const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
-        if (!barStarted) bar.start(Math.max(total ?? done, 1), 0, { rate, phase });
-        barStarted = true;
-        if (total !== null) bar.setTotal(Math.max(total, done, 1));
-        bar.update(done, { rate, phase });
-      },
+    const batch = await runInWorker({ url, workspaceId, batchId }, (done, total, phase) => {
+      const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+      if (!barStarted) bar.start(Math.max(total ?? done, 1), 0, { rate, phase });
+      barStarted = true;
+      if (total !== null) bar.setTotal(Math.max(total, done, 1));
+      bar.update(done, { rate, phase });
     });
     return { batch, seconds: Math.round((Date.now() - started) / 100) / 10 };
   } finally {
@@ -80,7 +104,7 @@ export function registerImport(program: Command): void {
             fail(`cannot read the mapping file: ${error instanceof Error ? error.message : String(error)}`, 'IMPORT_MAPPING_INVALID', json);
           }
         }
-        await withDatabase(json, async (db) => {
+        await withDatabase(json, async (db, url) => {
           const principal = await principalFor(db, o);
           const { batchId } = await createImport(db, principal, {
             object: object as ImportObject, path: resolved, fileName: path.basename(resolved), mapping, mode, match: o.match ?? null,
@@ -88,7 +112,7 @@ export function registerImport(program: Command): void {
             allOrNothing: !!o.allOrNothing, createMissingContacts: !!o.createMissingContacts,
           });
           if (!json) process.stderr.write(`import ${batchId}: if interrupted, continue with "relata import resume ${batchId}"\n`);
-          const { batch, seconds } = await runWithBar(db, principal.workspaceId, batchId, object);
+          const { batch, seconds } = await runWithBar(url, principal.workspaceId, batchId, object);
           const out = batchJson(batch);
           emit(json, { ...out, seconds, peak_rss_mb: peakRssMb() }, summary(out, seconds));
           if (batch.status === 'failed') process.exitCode = 1;
@@ -103,9 +127,9 @@ export function registerImport(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (batchId: string, o: Common) => {
       const json = !!o.json;
-      await withDatabase(json, async (db) => {
+      await withDatabase(json, async (db, url) => {
         const { workspaceId } = await actingUser(db, undefined, o.workspace);
-        const { batch, seconds } = await runWithBar(db, workspaceId, batchId, 'resume');
+        const { batch, seconds } = await runWithBar(url, workspaceId, batchId, 'resume');
         const out = batchJson(batch);
         emit(json, { ...out, seconds, peak_rss_mb: peakRssMb() }, summary(out, seconds));
       });

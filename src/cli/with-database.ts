@@ -14,11 +14,11 @@ export function codeOf(error: unknown): string {
 }
 
 /** Opens the database, runs `work`, always closes it; a failure exits 1 with its message and code. */
-export async function withDatabase(json: boolean, work: (db: Db) => Promise<void>): Promise<void> {
+export async function withDatabase(json: boolean, work: (db: Db, url: string) => Promise<void>): Promise<void> {
   const database = await openRelataDatabase();
   let failure: unknown;
   try {
-    await work(database.db);
+    await work(database.db, database.url);
   } catch (error) {
     failure = error;
   } finally {

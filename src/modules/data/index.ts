@@ -7,7 +7,7 @@ import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 export { createImport, type ImportRequest } from './import/create-import.ts';
 export { runImport, type ImportHooks } from './import/run-import.ts';
 export { undoImport, type UndoResult } from './import/undo-import.ts';
-export { loadBatch, batchJson, type ImportBatchJson } from './import/import-batches.ts';
+export { loadBatch, batchJson, type ImportBatchJson, type ImportBatchRow } from './import/import-batches.ts';
 export { IMPORT_MODES, type ImportMode } from './import/import-context.ts';
 export { IMPORT_OBJECTS, type ImportObject } from './import/mapping/index.ts';
 export { scanDuplicates, listDuplicates, dismissDuplicate, DEDUPE_OBJECTS, type DedupeObject, type ScanResult, type DuplicatePairJson } from './duplicates/duplicates-api.ts';
