@@ -11,7 +11,7 @@ import { ImportMappingTable } from './ImportMappingTable';
 import { ImportOptionsForm } from './ImportOptionsForm';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { DEFAULT_OPTIONS, type ImportOptions } from './importOptions';
-import { choicesFrom, duplicateTargets, mixesNewAndSkip, NEW_FIELD, requestMapping, SKIP, type MappingChoices } from './mappingChoice';
+import { choicesFrom, duplicateTargets, NEW_FIELD, requestMapping, SKIP, type MappingChoices } from './mappingChoice';
 import { SavedMappingPicker } from './SavedMappingPicker';
 import type { ImportObject, ImportUpload, StartImportBody } from './types';
 import { importsKey } from './useImportBatches';
@@ -48,7 +48,6 @@ export function ImportSetup({ object, upload, onBack }: Props) {
   const mappedTargets = Object.values(mapping).filter((target): target is string => target !== null);
   // a match key whose column was unmapped since it was picked falls back to the automatic choice
   const match = options.match !== null && mappedTargets.includes(options.match) ? options.match : null;
-  const conflict = mixesNewAndSkip(choices);
   const twice = duplicateTargets(choices).size > 0;
 
   const start = useMutation({
@@ -114,7 +113,6 @@ export function ImportSetup({ object, upload, onBack }: Props) {
           canCreateFields={canCreateFields}
           onChange={(header, choice) => setChoices((current) => ({ ...current, [header]: choice }))}
         />
-        {conflict && <Alert color="yellow" mt="sm" data-testid="import-new-skip-conflict">{t('data.import.newAndSkip')}</Alert>}
       </Card>
 
       <Card withBorder padding="md">
@@ -137,7 +135,7 @@ export function ImportSetup({ object, upload, onBack }: Props) {
           leftSection={<IconPlayerPlay size={16} />}
           onClick={() => start.mutate()}
           loading={start.isPending}
-          disabled={conflict || twice || (mappedTargets.length === 0 && !createCustomFields)}
+          disabled={twice || (mappedTargets.length === 0 && !createCustomFields)}
           data-testid="import-start"
         >
           {t('data.import.start')}

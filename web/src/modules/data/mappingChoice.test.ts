@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesFrom, duplicateTargets, mixesNewAndSkip, NEW_FIELD, requestMapping, SKIP } from './mappingChoice';
+import { choicesFrom, duplicateTargets, NEW_FIELD, requestMapping, SKIP } from './mappingChoice';
 
 const targets = [
   { key: 'display_name', label: 'Name', label_zh: '姓名', kind: 'text' },
@@ -15,17 +15,11 @@ describe('import mapping choices', () => {
 
   it('sends skipped and new-field columns as null, and asks for custom fields only when some column wants one', () => {
     expect(requestMapping({ a: 'phone', b: SKIP })).toEqual({ mapping: { a: 'phone', b: null }, createCustomFields: false });
-    expect(requestMapping({ a: 'phone', b: NEW_FIELD })).toEqual({ mapping: { a: 'phone', b: null }, createCustomFields: true });
+    expect(requestMapping({ a: 'phone', b: NEW_FIELD, c: SKIP })).toEqual({ mapping: { a: 'phone', b: '+custom', c: null }, createCustomFields: true });
   });
 
   it('finds targets fed by two columns, ignoring the non-field choices', () => {
     expect([...duplicateTargets({ a: 'phone', b: 'phone', c: SKIP, d: SKIP, e: NEW_FIELD, f: NEW_FIELD })]).toEqual(['phone']);
     expect(duplicateTargets({ a: 'phone', b: 'attributes.level' }).size).toBe(0);
-  });
-
-  it('flags a mix of new fields and skipped columns, which the server cannot tell apart', () => {
-    expect(mixesNewAndSkip({ a: NEW_FIELD, b: SKIP })).toBe(true);
-    expect(mixesNewAndSkip({ a: NEW_FIELD, b: 'phone' })).toBe(false);
-    expect(mixesNewAndSkip({ a: SKIP, b: 'phone' })).toBe(false);
   });
 });

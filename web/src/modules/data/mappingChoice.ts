@@ -16,12 +16,12 @@ export function choicesFrom(headers: readonly string[], mapping: Record<string, 
   }));
 }
 
-/**
- * The request's mapping and its create_custom_fields flag. The server creates a custom field for every
- * column left unmapped when the flag is on, so "new field" and "skip" cannot be mixed (see conflict).
- */
+/** The server's mapping target for "make a new custom field of this column" (type inferred from its values). */
+export const SERVER_NEW_FIELD = '+custom';
+
+/** The request's mapping: skipped columns are null, new-field columns ask the server for a custom field each. */
 export function requestMapping(choices: MappingChoices): { mapping: Record<string, string | null>; createCustomFields: boolean } {
-  const mapping = Object.fromEntries(Object.entries(choices).map(([h, c]) => [h, c === SKIP || c === NEW_FIELD ? null : c]));
+  const mapping = Object.fromEntries(Object.entries(choices).map(([h, c]) => [h, c === SKIP ? null : c === NEW_FIELD ? SERVER_NEW_FIELD : c]));
   return { mapping, createCustomFields: Object.values(choices).includes(NEW_FIELD) };
 }
 
@@ -35,10 +35,4 @@ export function duplicateTargets(choices: MappingChoices): Set<string> {
     seen.add(c);
   }
   return twice;
-}
-
-/** true when some columns are to become new fields and others skipped: the server cannot tell them apart. */
-export function mixesNewAndSkip(choices: MappingChoices): boolean {
-  const values = Object.values(choices);
-  return values.includes(NEW_FIELD) && values.includes(SKIP);
 }
