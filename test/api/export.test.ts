@@ -1,31 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
+import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { loadPrincipal } from '../../src/modules/accounts/index.ts';
 import { exportRecords, type ExportRequest } from '../../src/modules/customers/index.ts';
-import { client, logInAs, newUser, newWorkspace, type Client, type Session } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client, type Session } from '../support/test-app.ts';
 
-// Exports run as jobs for large files, so this file starts its own server with workers and a private data dir.
-const { database } = await testDatabase();
-const db = database.db;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-export-'));
-const jobs = new Jobs({ db });
-const app = await buildServer({ db, config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir }, serveWeb: false, jobs });
-await app.ready();
-await jobs.start({ work: true });
-afterAll(async () => {
-  await jobs.stop();
-  await app.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+// Exports run as jobs: this file's server runs workers, with a private data directory.
+const { app, db, dataDir } = await testAppWithJobs('relata-export-');
 
 const BOM = '\uFEFF';
 const FULL_PHONE = '+8613812348000';

@@ -318,5 +318,8 @@ describe('products, companies and orders', () => {
     const { rows } = await sql<{ name: string; domain: string; industry: string; city: string }>`
       select name, domain::text, industry, city from companies where workspace_id = ${ws}`.execute(db);
     expect(rows).toEqual([{ name: 'Xingchen Tech', domain: 'xingchen.cn', industry: 'Software', city: '深圳' }]);
+    // matched by name, ignoring case
+    const byName = await load(principal, 'companies', file('name,city\nXINGCHEN TECH,广州\n'), { match: 'name' });
+    expect([byName.rows_created, byName.rows_updated]).toEqual([0, 1]);
   });
 });

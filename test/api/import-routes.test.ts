@@ -1,27 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
-import { client, logInAs, newUser, newWorkspace, type Client, type Session } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client, type Session } from '../support/test-app.ts';
 
-// Imports run as jobs: this file starts its own server with workers and a private data directory.
-const { database } = await testDatabase();
-const db = database.db;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-import-api-'));
-const jobs = new Jobs({ db });
-const app = await buildServer({ db, config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir }, serveWeb: false, jobs });
-await app.ready();
-await jobs.start({ work: true });
-afterAll(async () => {
-  await jobs.stop();
-  await app.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+// Imports run as jobs: this file's server runs workers, with a private data directory.
+const { app, db } = await testAppWithJobs('relata-import-api-');
 
 async function upload(session: Session, object: string, name: string, content: string | Buffer) {
   const boundary = `----relata${Date.now()}`;

@@ -1,8 +1,12 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll } from 'vitest';
 import { buildServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
+import { Jobs } from '../../src/platform/jobs/jobs.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createWorkspace, hashPassword } from '../../src/modules/accounts/index.ts';
 import { testDatabase } from './test-db.ts';
@@ -19,6 +23,26 @@ export async function testApp(): Promise<{ app: TestApp; db: Db; url: string }> 
     await app.close();
   });
   return { app, db: database.db, url };
+}
+
+/**
+ * Call at the top level of a test file: a server whose job workers run (exports, imports …), on the file's
+ * own database and a private data directory, all stopped and removed after the file.
+ */
+export async function testAppWithJobs(prefix: string): Promise<{ app: TestApp; db: Db; jobs: Jobs; dataDir: string }> {
+  const { database } = await testDatabase();
+  const db = database.db;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const jobs = new Jobs({ db });
+  const app = await buildServer({ db, config: { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir }, serveWeb: false, jobs });
+  await app.ready();
+  await jobs.start({ work: true });
+  afterAll(async () => {
+    await jobs.stop();
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { app, db, jobs, dataDir };
 }
 
 export const PASSWORD = 'Correct-Horse-9';

@@ -24,11 +24,10 @@ export { parseSort, orderBy, keysetPredicate, sortKeySelect, type SortRegistry }
 export { cappedCount } from './filter/count.ts';
 export { normalizeEmail } from './normalize/email.ts';
 export { cleanText, cleanTag, NAME_MAX, TEXT_MAX } from './normalize/text.ts';
-export { workspaceRegion } from './normalize/workspace-region.ts';
 export { loadFieldDefinitions, type FieldDefinition, type FieldType } from './fields/field-definitions.ts';
 export { validateAttributes, type AttributeValue } from './fields/validate-attributes.ts';
 export { createFieldDefinition } from './fields/create-field-definition.ts';
-export { GENDERS, LIFECYCLE_STAGES, VALUE_TIERS } from './contacts/contact-fields.ts';
+export { LIFECYCLE_STAGES, VALUE_TIERS } from './contacts/contact-fields.ts';
 export { isCurrency } from './products/currency.ts';
 export { normalizeDomain } from './companies/prepare-company.ts';
 export { normalizePhone } from './normalize/phone.ts';

@@ -12,7 +12,7 @@ export const COMPANY_RESTORABLE = [...PLAIN, 'tags', 'attributes', 'search_token
 
 const MATCH: MatchSpec = {
   table: 'companies',
-  columns: { external_id: { column: 'external_id', cast: 'text' }, domain: { column: 'domain', cast: 'citext' }, name: { column: 'name', cast: 'text' } },
+  columns: { external_id: { column: 'external_id', cast: 'text' }, domain: { column: 'domain', cast: 'citext' }, name: { column: 'name', cast: 'text', fold: true } },
   softDelete: true,
   scoped: true,
   label: 'company',
@@ -23,14 +23,7 @@ const MATCH: MatchSpec = {
 export async function applyCompanies(tx: Tx, stage: StageRef, ctx: ImportContext, principal: Principal): Promise<ApplyCounts> {
   const ws = ctx.workspaceId;
   const t = stage.table;
-  if (ctx.matchKey === 'name') {
-    // names match regardless of case: compare lower-cased on both sides
-    await sql`update ${t} s set target_id = m.id from (
-                select distinct on (s2.row_number) s2.row_number, c.id from ${t} s2
-                join companies c on c.workspace_id = ${ws} and c.deleted_at is null and lower(c.name) = s2.match_value
-                order by s2.row_number, c.id) m where m.row_number = s.row_number`.execute(tx);
-  }
-  await matchAndCheck(tx, stage, ctx, principal, ctx.matchKey === 'name' ? { ...MATCH, columns: {} } : MATCH);
+  await matchAndCheck(tx, stage, ctx, principal, MATCH);
   await refuseRows(tx, stage, { code: 'FIELD_REQUIRED', column: null, message: sql`'A new company needs a name'`, where: sql`s.target_id is null and s.name is null` });
   await refuseMissingRequired(tx, stage, ctx);
   const mapped = PLAIN.filter((c) => ctx.columns.has(c === 'owner_id' ? 'owner' : c));

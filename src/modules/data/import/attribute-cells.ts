@@ -1,5 +1,6 @@
 import { validateAttributes, type AttributeValue, type FieldDefinition } from '../../customers/index.ts';
 import { cell, fractionDigits, type ImportContext, type RowError } from './import-context.ts';
+import { rowError } from './row-reader.ts';
 import { parseBoolean, parseDate, parseMoney, parseNumber, parseTags } from './values/index.ts';
 
 const ATTRIBUTE_PREFIX = 'attributes.';
@@ -89,16 +90,4 @@ export function attributeCells(ctx: ImportContext, defs: readonly FieldDefinitio
     errors.push(rowError(error, ctx));
     return {};
   }
-}
-
-/** An AppError thrown by a shared normaliser, as a line of the error report. */
-export function rowError(error: unknown, ctx: ImportContext, target?: string): RowError {
-  const e = error as { code?: unknown; message?: unknown; details?: { field?: unknown } };
-  const field = typeof e.details?.field === 'string' ? e.details.field : target;
-  const index = field !== undefined ? ctx.columns.get(field) : undefined;
-  return {
-    column: index !== undefined ? (ctx.headers[index] ?? field ?? null) : (field ?? null),
-    code: typeof e.code === 'string' ? e.code : 'FIELD_VALUE_INVALID',
-    message: typeof e.message === 'string' ? e.message : String(error),
-  };
 }

@@ -1,8 +1,8 @@
 import type { Column, Value } from '../../../platform/db/copy-rows.ts';
-import { cleanTag, cleanText, companySearchColumns, NAME_MAX, normalizeDomain, normalizeEmail, normalizePhone, TEXT_MAX } from '../../customers/index.ts';
-import { attributeCells, mappedDefinitions, rowError } from './attribute-cells.ts';
-import { cell, type ImportContext, type RowError } from './import-context.ts';
-import { parseTags } from './values/index.ts';
+import { companySearchColumns, NAME_MAX, normalizeDomain, normalizeEmail, normalizePhone, TEXT_MAX } from '../../customers/index.ts';
+import { attributeCells, mappedDefinitions } from './attribute-cells.ts';
+import type { ImportContext, RowError } from './import-context.ts';
+import { rowReader } from './row-reader.ts';
 
 const TEXT_COLUMNS = ['external_id', 'name', 'industry', 'website', 'street', 'city', 'region', 'postcode', 'country'] as const;
 
@@ -29,24 +29,13 @@ export function companyConverter(ctx: ImportContext) {
   const defs = mappedDefinitions(ctx);
   return (row: number, cells: readonly string[]): { values: Value[] } | { errors: RowError[] } => {
     const errors: RowError[] = [];
-    const attempt = <T>(target: string, work: (raw: string) => T): T | null => {
-      const raw = cell(ctx, cells, target);
-      if (raw === null) return null;
-      try {
-        return work(raw);
-      } catch (error) {
-        errors.push(rowError(error, ctx, target));
-        return null;
-      }
-    };
-    const texts = TEXT_COLUMNS.map((f) => attempt(f, (raw) => cleanText(raw, f, f === 'street' || f === 'website' ? TEXT_MAX : NAME_MAX)));
-    const domain = attempt('domain', (raw) => normalizeDomain(raw));
-    const email = attempt('email', (raw) => normalizeEmail(raw, 'email'));
-    const phone = attempt('phone', (raw) => normalizePhone(raw, ctx.region, 'phone'));
-    const owner = cell(ctx, cells, 'owner');
-    const ownerId = owner === null ? null : (ctx.usersByEmail.get(owner.toLowerCase()) ?? null);
-    if (owner !== null && ownerId === null) errors.push({ column: ctx.headers[ctx.columns.get('owner') ?? -1] ?? 'owner', code: 'REFERENCE_INVALID', message: `"${owner}" is not an active user of this workspace` });
-    const tags = attempt('tags', (raw) => [...new Set(parseTags(raw).map(cleanTag))]);
+    const read = rowReader(ctx, cells, errors);
+    const texts = TEXT_COLUMNS.map((f) => read.text(f, f === 'street' || f === 'website' ? TEXT_MAX : NAME_MAX));
+    const domain = read.attempt('domain', (raw) => normalizeDomain(raw));
+    const email = read.attempt('email', (raw) => normalizeEmail(raw, 'email'));
+    const phone = read.attempt('phone', (raw) => normalizePhone(raw, ctx.region, 'phone'));
+    const ownerId = read.owner();
+    const tags = read.tags();
     const attributes = attributeCells(ctx, defs, cells, errors);
     if (errors.length > 0) return { errors };
     const name = texts[1] ?? null;

@@ -1,11 +1,12 @@
 import type { Column, Value } from '../../../platform/db/copy-rows.ts';
 import {
-  cleanTag, cleanText, contactSearchColumns, displayName, LIFECYCLE_STAGES, NAME_MAX, normalizeEmail, normalizePhone, TEXT_MAX, VALUE_TIERS,
+  contactSearchColumns, displayName, LIFECYCLE_STAGES, NAME_MAX, normalizeEmail, normalizePhone, TEXT_MAX, VALUE_TIERS,
   type FieldDefinition,
 } from '../../customers/index.ts';
-import { attributeCells, mappedDefinitions, rowError } from './attribute-cells.ts';
-import { cell, type ImportContext, type RowError } from './import-context.ts';
-import { parseBoolean, parseDate, parseGender, parseTags, splitFullName } from './values/index.ts';
+import { attributeCells, mappedDefinitions } from './attribute-cells.ts';
+import type { ImportContext, RowError } from './import-context.ts';
+import { headerFor, rowReader } from './row-reader.ts';
+import { fail, ok, parseBoolean, parseDate, parseGender, splitFullName } from './values/index.ts';
 
 /** The staging table of a contacts import: values as they will be stored, null meaning "not in the file". */
 export const CONTACT_STAGE_COLUMNS: readonly Column[] = [
@@ -64,85 +65,36 @@ export type ContactConverter = (row: number, cells: readonly string[]) => { valu
 
 export function contactConverter(ctx: ImportContext): ContactConverter {
   const defs: FieldDefinition[] = mappedDefinitions(ctx);
-  const header = (target: string) => ctx.headers[ctx.columns.get(target) ?? -1] ?? target;
   return (row, cells) => {
     const errors: RowError[] = [];
-    const text = (target: string, max: number): string | null => {
-      const value = cell(ctx, cells, target);
-      if (value === null) return null;
-      try {
-        return cleanText(value, target, max);
-      } catch (error) {
-        errors.push(rowError(error, ctx, target));
-        return null;
-      }
-    };
-    let first = text('first_name', NAME_MAX);
-    let last = text('last_name', NAME_MAX);
-    const full = cell(ctx, cells, 'name');
+    const read = rowReader(ctx, cells, errors);
+    let first = read.text('first_name');
+    let last = read.text('last_name');
+    const full = read.raw('name');
     if (full !== null && first === null && last === null) {
       const split = splitFullName(full.normalize('NFC'));
       first = split.first_name;
       last = split.last_name;
     }
     const name = first !== null || last !== null ? displayName(first, last) : null;
-    let email: string | null = null;
-    const rawEmail = cell(ctx, cells, 'email');
-    if (rawEmail !== null) {
-      try {
-        email = normalizeEmail(rawEmail, header('email'));
-      } catch (error) {
-        errors.push(rowError(error, ctx, 'email'));
-      }
-    }
-    let phone: string | null = null;
-    const rawPhone = cell(ctx, cells, 'phone');
-    if (rawPhone !== null) {
-      try {
-        phone = normalizePhone(rawPhone, ctx.region, header('phone'));
-      } catch (error) {
-        errors.push(rowError(error, ctx, 'phone'));
-      }
-    }
-    const parsed = <T>(target: string, parse: (raw: string) => { ok: true; value: T } | { ok: false; code: string; message: string }): T | null => {
-      const raw = cell(ctx, cells, target);
-      if (raw === null) return null;
-      const result = parse(raw);
-      if (result.ok) return result.value;
-      errors.push({ column: header(target), code: result.code, message: result.message });
-      return null;
-    };
-    const gender = parsed('gender', parseGender);
-    const birthday = parsed('birthday', (raw) => parseDate(raw));
-    const consentEmail = parsed('consent_email', parseBoolean);
-    const consentSms = parsed('consent_sms', parseBoolean);
-    const enumCell = (target: 'lifecycle_stage' | 'value_tier', values: readonly string[]): string | null => {
-      const raw = cell(ctx, cells, target);
-      if (raw === null) return null;
-      const value = oneOf(values, raw);
-      if (value === null) errors.push({ column: header(target), code: 'FIELD_VALUE_INVALID', message: `"${raw}" is not one of ${values.join(', ')}` });
-      return value;
-    };
+    const email = read.attempt('email', (raw) => normalizeEmail(raw, headerFor(ctx, 'email')));
+    const phone = read.attempt('phone', (raw) => normalizePhone(raw, ctx.region, headerFor(ctx, 'phone')));
+    const gender = read.parsed('gender', parseGender);
+    const birthday = read.parsed('birthday', (raw) => parseDate(raw));
+    const consentEmail = read.parsed('consent_email', parseBoolean);
+    const consentSms = read.parsed('consent_sms', parseBoolean);
+    const enumCell = (target: 'lifecycle_stage' | 'value_tier', values: readonly string[]): string | null =>
+      read.parsed(target, (raw) => {
+        const value = oneOf(values, raw);
+        return value === null ? fail<string>('FIELD_VALUE_INVALID', `"${raw}" is not one of ${values.join(', ')}`) : ok(value);
+      });
     const lifecycle = enumCell('lifecycle_stage', LIFECYCLE_STAGES);
     const tier = enumCell('value_tier', VALUE_TIERS);
-    let ownerId: string | null = null;
-    const owner = cell(ctx, cells, 'owner');
-    if (owner !== null) {
-      ownerId = ctx.usersByEmail.get(owner.toLowerCase()) ?? null;
-      if (ownerId === null) errors.push({ column: header('owner'), code: 'REFERENCE_INVALID', message: `"${owner}" is not an active user of this workspace` });
-    }
-    let tags: string[] | null = null;
-    const rawTags = cell(ctx, cells, 'tags');
-    if (rawTags !== null) {
-      try {
-        tags = [...new Set(parseTags(rawTags).map(cleanTag))];
-      } catch (error) {
-        errors.push(rowError(error, ctx, 'tags'));
-      }
-    }
-    const externalId = text('external_id', NAME_MAX);
-    const company = text('company', NAME_MAX);
-    const shortText = SHORT_TEXT.map((f) => text(f, f === 'street' ? TEXT_MAX : NAME_MAX));
+    const ownerId = read.owner();
+    const tags = read.tags();
+    const externalId = read.text('external_id');
+    const company = read.text('company');
+    const shortText = SHORT_TEXT.map((f) => read.text(f, f === 'street' ? TEXT_MAX : NAME_MAX));
     const attributes = attributeCells(ctx, defs, cells, errors);
     if (errors.length > 0) return { errors };
     const matchValue = ctx.matchKey === 'email' ? email : ctx.matchKey === 'phone' ? phone : ctx.matchKey === 'external_id' ? externalId : null;

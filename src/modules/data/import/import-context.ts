@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
-import { loadFieldDefinitions, workspaceRegion, type FieldDefinition } from '../../customers/index.ts';
+import { loadFieldDefinitions, type FieldDefinition } from '../../customers/index.ts';
 import type { ImportObject } from './mapping/targets.ts';
 
 export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
@@ -35,7 +35,8 @@ export async function loadImportContext(
   headers: string[],
   mapping: Record<string, string | null>,
 ): Promise<ImportContext> {
-  const { rows } = await sql<{ timezone: string; currency: string }>`select timezone, currency from workspaces where id = ${batch.workspaceId}`.execute(db);
+  const { rows } = await sql<{ timezone: string; currency: string; region: string }>`
+    select timezone, currency, default_region as region from workspaces where id = ${batch.workspaceId}`.execute(db);
   const ws = rows[0];
   if (!ws) throw new Error(`workspace ${batch.workspaceId} does not exist`);
   const users = await sql<{ email: string; id: string }>`
@@ -48,7 +49,7 @@ export async function loadImportContext(
   });
   return {
     ...batch,
-    region: await workspaceRegion(db, batch.workspaceId),
+    region: ws.region,
     timeZone: ws.timezone,
     currency: ws.currency,
     definitions: fieldObject ? await loadFieldDefinitions(db, batch.workspaceId, fieldObject) : [],

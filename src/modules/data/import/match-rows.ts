@@ -15,8 +15,8 @@ export function headerOf(ctx: ImportContext, target: string | null): string | nu
 export type MatchSpec = {
   /** contacts, companies, orders, products */
   table: string;
-  /** match key → stored column and the SQL type the staged text is cast to */
-  columns: Record<string, { column: string; cast: 'text' | 'citext' }>;
+  /** match key → stored column and the SQL type the staged text is cast to; `fold`: compared lower-cased (names) */
+  columns: Record<string, { column: string; cast: 'text' | 'citext'; fold?: boolean }>;
   /** whether the table has soft deletes (`deleted_at`) */
   softDelete: boolean;
   /** whether the data scope applies (records with an owner) */
@@ -40,9 +40,10 @@ export async function matchAndCheck(tx: Tx, stage: StageRef, ctx: ImportContext,
   if (ctx.matchKey) await refuseDuplicatesInFile(tx, stage, 'match_value', headerOf(ctx, ctx.matchKey));
   if (ctx.matchKey !== 'external_id') await refuseDuplicatesInFile(tx, stage, 'external_id', headerOf(ctx, 'external_id'));
   if (match) {
+    const stored = match.fold ? sql`lower(c.${sql.ref(match.column)})` : sql`c.${sql.ref(match.column)}`;
     await sql`update ${t} s set target_id = m.id
               from (select distinct on (s2.row_number) s2.row_number, c.id from ${t} s2
-                    join ${table} c on c.workspace_id = ${ws} ${live} and c.${sql.ref(match.column)} = s2.match_value::${sql.raw(match.cast)}
+                    join ${table} c on c.workspace_id = ${ws} ${live} and ${stored} = s2.match_value::${sql.raw(match.cast)}
                     order by s2.row_number, c.id) m
               where m.row_number = s.row_number`.execute(tx);
   }

@@ -1,9 +1,9 @@
 import type { Column, Value } from '../../../platform/db/copy-rows.ts';
-import { cleanText, NAME_MAX, normalizeEmail, normalizePhone } from '../../customers/index.ts';
-import { rowError } from './attribute-cells.ts';
-import { cell, type ImportContext, type RowError } from './import-context.ts';
+import { normalizeEmail, normalizePhone } from '../../customers/index.ts';
+import type { ImportContext, RowError } from './import-context.ts';
 import { amountIn, currencyAndAmount } from './product-rows.ts';
-import { parseDateTime, parseNumber } from './values/index.ts';
+import { rowReader } from './row-reader.ts';
+import { fail, ok, parseDateTime, parseNumber } from './values/index.ts';
 
 /** One staged row per order line; rows with the same order number are one order. */
 export const ORDER_STAGE_COLUMNS: readonly Column[] = [
@@ -44,53 +44,31 @@ const STATUS_WORDS: Record<string, (typeof ORDER_STATUSES)[number]> = {
 };
 
 export function orderConverter(ctx: ImportContext) {
-  const header = (t: string) => ctx.headers[ctx.columns.get(t) ?? -1] ?? t;
   return (row: number, cells: readonly string[]): { values: Value[] } | { errors: RowError[] } => {
     const errors: RowError[] = [];
-    const attempt = <T>(target: string, work: (raw: string) => T): T | null => {
-      const raw = cell(ctx, cells, target);
-      if (raw === null) return null;
-      try {
-        return work(raw);
-      } catch (error) {
-        errors.push(rowError(error, ctx, target));
-        return null;
-      }
-    };
-    const text = (target: string) => attempt(target, (raw) => cleanText(raw, target, NAME_MAX));
-    const externalId = text('external_id');
-    const number = text('number') ?? externalId;
+    const read = rowReader(ctx, cells, errors);
+    const externalId = read.text('external_id');
+    const number = read.text('number') ?? externalId;
     if (number === null) errors.push({ column: null, code: 'FIELD_REQUIRED', message: 'An order line needs an order number' });
-    const contactExternalId = text('contact_external_id');
-    const contactEmail = attempt('contact_email', (raw) => normalizeEmail(raw, 'contact_email'));
-    const contactPhone = attempt('contact_phone', (raw) => normalizePhone(raw, ctx.region, 'contact_phone'));
-    const contactName = text('contact_name');
-    let status: string | null = null;
-    const rawStatus = cell(ctx, cells, 'status');
-    if (rawStatus !== null) {
-      status = STATUS_WORDS[rawStatus.toLowerCase()] ?? null;
-      if (status === null) errors.push({ column: header('status'), code: 'FIELD_VALUE_INVALID', message: `"${rawStatus}" is not an order status (${ORDER_STATUSES.join(', ')})` });
-    }
-    const channel = text('channel');
-    let orderedAt: string | null = null;
-    const rawDate = cell(ctx, cells, 'ordered_at');
-    if (rawDate !== null) {
-      const parsed = parseDateTime(rawDate, ctx.timeZone);
-      if (parsed.ok) orderedAt = parsed.value;
-      else errors.push({ column: header('ordered_at'), code: parsed.code, message: parsed.message });
-    }
+    const contactExternalId = read.text('contact_external_id');
+    const contactEmail = read.attempt('contact_email', (raw) => normalizeEmail(raw, 'contact_email'));
+    const contactPhone = read.attempt('contact_phone', (raw) => normalizePhone(raw, ctx.region, 'contact_phone'));
+    const contactName = read.text('contact_name');
+    const status = read.parsed('status', (raw) => {
+      const word = STATUS_WORDS[raw.toLowerCase()];
+      return word ? ok<string>(word) : fail<string>('FIELD_VALUE_INVALID', `"${raw}" is not an order status (${ORDER_STATUSES.join(', ')})`);
+    });
+    const channel = read.text('channel');
+    const orderedAt = read.parsed('ordered_at', (raw) => parseDateTime(raw, ctx.timeZone));
     const total = currencyAndAmount(ctx, cells, 'currency', 'total', errors);
     const unitPrice = amountIn(ctx, cells, 'line_unit_price', total.currency ?? ctx.currency, errors);
-    let quantity: string | null = null;
-    const rawQty = cell(ctx, cells, 'line_quantity');
-    if (rawQty !== null) {
-      const parsed = parseNumber(rawQty);
-      if (!parsed.ok) errors.push({ column: header('line_quantity'), code: parsed.code, message: parsed.message });
-      else if (parsed.value <= 0) errors.push({ column: header('line_quantity'), code: 'FIELD_VALUE_INVALID', message: 'A quantity must be positive' });
-      else quantity = String(parsed.value);
-    }
-    const sku = text('line_sku');
-    const productName = text('line_product_name');
+    const quantity = read.parsed('line_quantity', (raw) => {
+      const parsed = parseNumber(raw);
+      if (!parsed.ok) return parsed;
+      return parsed.value > 0 ? ok(String(parsed.value)) : fail<string>('FIELD_VALUE_INVALID', 'A quantity must be positive');
+    });
+    const sku = read.text('line_sku');
+    const productName = read.text('line_product_name');
     if (errors.length > 0) return { errors };
     const matchValue = ctx.matchKey === 'external_id' ? externalId : number;
     return {

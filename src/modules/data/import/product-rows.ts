@@ -1,6 +1,6 @@
 import type { Column, Value } from '../../../platform/db/copy-rows.ts';
-import { cleanText, isCurrency, NAME_MAX } from '../../customers/index.ts';
-import { rowError } from './attribute-cells.ts';
+import { isCurrency } from '../../customers/index.ts';
+import { headerFor, rowReader } from './row-reader.ts';
 import { cell, fractionDigits, type ImportContext, type RowError } from './import-context.ts';
 import { parseBoolean, parseMoney } from './values/index.ts';
 
@@ -22,7 +22,7 @@ export const PRODUCT_STAGE_DDL = `row_number int primary key, match_value text, 
 export function amountIn(ctx: ImportContext, cells: readonly string[], target: string, currency: string, errors: RowError[]): bigint | null {
   const raw = cell(ctx, cells, target);
   if (raw === null) return null;
-  const column = ctx.headers[ctx.columns.get(target) ?? -1] ?? target;
+  const column = headerFor(ctx, target);
   const parsed = parseMoney(raw, fractionDigits(isCurrency(currency) ? currency : ctx.currency));
   if (!parsed.ok) {
     errors.push({ column, code: parsed.code, message: parsed.message });
@@ -40,7 +40,7 @@ export function currencyAndAmount(ctx: ImportContext, cells: readonly string[], 
   const rawCurrency = cell(ctx, cells, currencyTarget);
   const currency = rawCurrency === null ? null : rawCurrency.toUpperCase();
   if (currency !== null && !isCurrency(currency)) {
-    errors.push({ column: ctx.headers[ctx.columns.get(currencyTarget) ?? -1] ?? currencyTarget, code: 'VALIDATION_FAILED', message: `"${rawCurrency}" is not an ISO 4217 currency code` });
+    errors.push({ column: headerFor(ctx, currencyTarget), code: 'VALIDATION_FAILED', message: `"${rawCurrency}" is not an ISO 4217 currency code` });
   }
   return { currency, minor: amountIn(ctx, cells, amountTarget, currency ?? ctx.currency, errors) };
 }
@@ -48,27 +48,12 @@ export function currencyAndAmount(ctx: ImportContext, cells: readonly string[], 
 export function productConverter(ctx: ImportContext) {
   return (row: number, cells: readonly string[]): { values: Value[] } | { errors: RowError[] } => {
     const errors: RowError[] = [];
-    const text = (target: string): string | null => {
-      const raw = cell(ctx, cells, target);
-      if (raw === null) return null;
-      try {
-        return cleanText(raw, target, NAME_MAX);
-      } catch (error) {
-        errors.push(rowError(error, ctx, target));
-        return null;
-      }
-    };
-    const externalId = text('external_id');
-    const sku = text('sku');
-    const name = text('name');
+    const read = rowReader(ctx, cells, errors);
+    const externalId = read.text('external_id');
+    const sku = read.text('sku');
+    const name = read.text('name');
     const { currency, minor } = currencyAndAmount(ctx, cells, 'currency', 'price', errors);
-    let active: boolean | null = null;
-    const rawActive = cell(ctx, cells, 'active');
-    if (rawActive !== null) {
-      const parsed = parseBoolean(rawActive);
-      if (parsed.ok) active = parsed.value;
-      else errors.push({ column: ctx.headers[ctx.columns.get('active') ?? -1] ?? 'active', code: parsed.code, message: parsed.message });
-    }
+    const active = read.parsed('active', parseBoolean);
     if (errors.length > 0) return { errors };
     const matchValue = ctx.matchKey === 'external_id' ? externalId : ctx.matchKey === 'sku' ? sku : null;
     return { values: [row, matchValue, externalId, sku, name, minor === null ? null : minor.toString(), currency, active] };
