@@ -6,6 +6,7 @@
  *
  *   npm run bench:core -- --contacts 100000 [--seconds 10] [--json] [--keep] [--keep-indexes]
  *   npm run bench:core -- --data-dir /tmp/relata-bench-xyz   (measure again on a kept database, no seeding)
+ *   npm run bench:core -- --data-dir … --only contact_by_id --cpu-prof /tmp/prof   (one scenario, server CPU profile)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'keep-indexes': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const CONTACTS = Number(args.contacts);
@@ -103,7 +106,7 @@ try {
   log(`bench user sees ~${ids.length === 5000 ? '5000+' : ids.length} contacts (sampled for by-id)`);
 
   const port = await freePort();
-  server = await startServer(pgHandle.url, port);
+  server = await startServer(pgHandle.url, port, args['cpu-prof']);
   const baseUrl = `http://127.0.0.1:${port}`;
   const cookie = await logIn(baseUrl, org.benchEmail);
 
@@ -119,6 +122,7 @@ try {
   const q = (text: string) => `/api/v1/search?q=${encodeURIComponent(text)}&limit=10`;
   const scenarios: ScenarioResult[] = [];
   const run = async (s: Parameters<typeof runHttp>[2]) => {
+    if (args.only && !args.only.split(',').includes(s.name)) return;
     log(`scenario ${s.name}…`);
     const before = os.loadavg()[0]!;
     const r = await runHttp(baseUrl, cookie, s);
@@ -213,8 +217,9 @@ async function buildOrganisation(db: ReturnType<typeof openDatabase>['db'], work
   return { leafDepartments, userIds: rows.map((r) => r.id), benchEmail, benchUserId: bench.rows[0]!.id, benchDepartment: leafDepartments[0]! };
 }
 
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(HERE, 'core-server.ts')], {
+async function startServer(databaseUrl: string, port: number, cpuProfileDir?: string): Promise<ChildProcess> {
+  const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...profile, path.join(HERE, 'core-server.ts')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

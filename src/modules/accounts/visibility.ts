@@ -27,6 +27,11 @@ function unique(ids: string[]): string[] {
  * SQL predicate: the row `alias` (with columns workspace_id, id, owner_id) is visible to the principal —
  * its owner is within the data scope, or the record is shared with the principal (协作人) and the share
  * has not expired. `access = 'write'` demands a read-write share.
+ *
+ * The shares are one uncorrelated subquery (run once per statement, from record_collaborators_user_idx)
+ * so that both arms of the OR are index conditions: the planner can OR the owner index with the primary
+ * key as bitmaps and AND the result with a filter's indexes. A correlated EXISTS made the whole OR a
+ * per-row filter, and a scoped list then had to intersect the filter's largest bitmaps without it.
  */
 export function visibilityPredicate(
   alias: string,
@@ -36,12 +41,10 @@ export function visibilityPredicate(
   access: 'read' | 'write' = 'read',
 ): RawBuilder<boolean> {
   if (ownerIds === null) return sql<boolean>`true`;
-  const t = sql.ref(alias);
-  const shared = sql`exists (select 1 from record_collaborators rc
-      where rc.workspace_id = ${t}.workspace_id and rc.object_type = ${objectType} and rc.record_id = ${t}.id
-        and rc.user_id = ${principal.userId} and (rc.expires_at is null or rc.expires_at > now())
-        ${access === 'write' ? sql`and rc.access = 'write'` : sql``})`;
-  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[]) or ${shared})`;
+  const shared = sql`array(select rc.record_id from record_collaborators rc
+      where rc.workspace_id = ${principal.workspaceId} and rc.user_id = ${principal.userId} and rc.object_type = ${objectType}
+        and (rc.expires_at is null or rc.expires_at > now()) ${access === 'write' ? sql`and rc.access = 'write'` : sql``})`;
+  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[]) or ${sql.ref(`${alias}.id`)} = any(${shared}))`;
 }
 
 /** Convenience: the predicate for a principal, computing the owner set. */

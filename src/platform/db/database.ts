@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder, type Transaction } from 'kysely';
 import pg from 'pg';
 
 // A `date` column stays the 'YYYY-MM-DD' text it is: parsing it into a JS Date would shift it by the
@@ -16,7 +16,7 @@ export type Tx = Transaction<NoTables>;
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
 export function openDatabase(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000, Client: PreparingClient });
   // An idle client that loses its server (restart, failover) emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
@@ -35,3 +35,43 @@ export function poolOf(db: Db): pg.Pool {
   if (!pool) throw new Error('this Db was not opened by openDatabase');
   return pool;
 }
+
+/**
+ * Marks a statement to be prepared once per connection and then only executed: PostgreSQL skips parsing
+ * and, once its plan cache settles on a generic plan, planning too. For the hot statements of fixed shape
+ * (authentication, a record by id), where planning costs several times what executing does. Not for
+ * lists and searches whose best plan depends on the values (a common city or a rare one).
+ */
+export function prepared<T>(query: RawBuilder<T>): RawBuilder<T> {
+  return sql<T>`${sql.raw(PREPARE_MARK)}${query}`;
+}
+
+const PREPARE_MARK = '/* prepared */ ';
+
+/**
+ * Statement texts get names once, for the whole process, so every connection uses the same name for the
+ * same text. A text's shape varies only with role permissions and custom fields, so the set stays small;
+ * past the cap (a sign that something varies that should not) statements simply run unprepared.
+ */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED_STATEMENTS = 500;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `relata_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** A pg client that runs marked statements as named (prepared) ones; Kysely calls query(text, values). */
+class PreparingClient extends pg.Client {}
+const plainQuery = pg.Client.prototype.query;
+PreparingClient.prototype.query = function preparingQuery(this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
+  if (typeof config === 'string' && config.startsWith(PREPARE_MARK) && Array.isArray(values)) {
+    const name = statementName(config);
+    if (name !== undefined) return Reflect.apply(plainQuery, this, [{ name, text: config, values }, callback]);
+  }
+  return Reflect.apply(plainQuery, this, [config, values, callback]);
+} as typeof plainQuery;

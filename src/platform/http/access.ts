@@ -38,6 +38,11 @@ export type Principal = {
    * scopes the role uses; absent means "compute on demand".
    */
   ownerSets?: OwnerSets;
+  /**
+   * The workspace's custom-field definitions version, read by the same statement; read paths reuse the
+   * definitions cached for it (fields/field-definitions.ts). Absent: load them.
+   */
+  fieldsVersion?: string;
 };
 
 export type OwnerSets = Partial<Record<'subordinates' | 'department' | 'department_tree', string[]>>;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../../platform/db/database.ts';
+import { prepared, type Db } from '../../../platform/db/database.ts';
 import type { Permissions, Principal } from '../../../platform/http/access.ts';
 import { OWNER_SETS_SQL, ownerSetsOf } from '../owner-sets.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -19,6 +19,7 @@ type PrincipalRow = {
   subordinates: string[] | null;
   department: string[] | null;
   department_tree: string[] | null;
+  fields_version: string;
 };
 
 /** Resolves the caller from the session cookie or a Bearer API key; one indexed lookup either way. */
@@ -28,26 +29,30 @@ export function makeAuthenticator(db: Db) {
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const key = header.slice('Bearer '.length).trim();
       if (!key.startsWith(API_KEY_PREFIX)) throw new AppError('API_KEY_INVALID', 'The API key is malformed');
-      const { rows } = await sql<PrincipalRow>`
+      const { rows } = await prepared(sql<PrincipalRow>`
         update api_keys k set last_used_at = now()
         from users u join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
+          join workspaces w on w.id = u.workspace_id
         where k.key_hash = ${sha256(key)} and k.revoked_at is null
           and u.workspace_id = k.workspace_id and u.id = k.user_id
         returning k.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
-                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active, ${OWNER_SETS_SQL}`.execute(db);
+                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active, w.fields_version::text,
+                  ${OWNER_SETS_SQL}`).execute(db);
       const row = rows[0];
       if (!row || !row.active) throw new AppError('API_KEY_INVALID', 'The API key is unknown, revoked, or its user is inactive');
       return toPrincipal(row, 'api_key');
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
-    const { rows } = await sql<PrincipalRow>`
+    const { rows } = await prepared(sql<PrincipalRow>`
       select s.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
-             u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active, ${OWNER_SETS_SQL}
+             u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active, w.fields_version::text,
+             ${OWNER_SETS_SQL}
       from sessions s
       join users u on u.workspace_id = s.workspace_id and u.id = s.user_id
       join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
-      where s.token_hash = ${sha256(token)} and s.expires_at > now()`.execute(db);
+      join workspaces w on w.id = s.workspace_id
+      where s.token_hash = ${sha256(token)} and s.expires_at > now()`).execute(db);
     const row = rows[0];
     if (!row || !row.active) return null;
     return toPrincipal(row, 'session');
@@ -66,5 +71,6 @@ function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
     scopes: row.scopes ?? [],
     csrfToken: row.csrf_token,
     ownerSets: ownerSetsOf(row),
+    fieldsVersion: row.fields_version,
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, Tx } from '../../../platform/db/database.ts';
+import { prepared, type Db, type Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { ReadContext } from '../../accounts/index.ts';
@@ -57,9 +57,9 @@ export async function selectCompany(
   context: ReadContext,
   visibility: RawBuilder<boolean>,
 ): Promise<CompanyJson | undefined> {
-  const { rows } = await sql<CompanyJson>`
+  const { rows } = await prepared(sql<CompanyJson>`
     select ${companySelect(principal, definitions, context)} ${COMPANY_FROM}
-    where co.workspace_id = ${principal.workspaceId} and co.id = ${id} and co.deleted_at is null and ${visibility}`.execute(db);
+    where co.workspace_id = ${principal.workspaceId} and co.id = ${id} and co.deleted_at is null and ${visibility}`).execute(db);
   return rows[0];
 }
 

@@ -3,8 +3,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
 import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
-import { cappedCount } from '../filter/count.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
+import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
@@ -13,7 +13,7 @@ import type { CompanyJson } from './company-schemas.ts';
 
 /** One page of companies; the same shape of query as contacts (see list-contacts.ts). */
 export async function listCompanies(db: Db, principal: Principal, query: { filter?: string; sort?: string; limit?: number; cursor?: string; q?: string }) {
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'companies');
+  const definitions = await fieldDefinitionsFor(db, principal, 'companies');
   const filter = filterPredicate(query.filter, companyFilterRegistry(principal, definitions, 'co'), principal, 'companies');
   const sort = parseSort(query.sort, COMPANY_SORTS);
   assertFieldsReadable(principal, 'companies', [sort.field.permissionKey]);
@@ -22,15 +22,12 @@ export async function listCompanies(db: Db, principal: Principal, query: { filte
   const visible = await visibilityFor(db, principal, 'companies', 'co');
   const where = sql`co.workspace_id = ${principal.workspaceId} and co.deleted_at is null and ${visible} and ${filter}
     and ${quickTextPredicate('co', query.q)}`;
-  const [{ rows }, count] = await Promise.all([
-    sql<CompanyJson & { sort_key: string | null }>`
+  const { rows, ...count } = await pageAndCount(db, sql<CompanyJson & { sort_key: string | null }>`
       select ${companySelect(principal, definitions, 'list')}, ${sortKeySelect(sort)} as sort_key
       ${COMPANY_FROM}
       where ${where} and ${keysetPredicate(sort, cursor, sql`co.id`)}
       order by ${orderBy(sort, sql`co.id`)}
-      limit ${limit + 1}`.execute(db),
-    cappedCount(db, sql`from companies co where ${where}`),
-  ]);
+      limit ${limit + 1}`, sql`from companies co where ${where}`, limit, cursor === null);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next_cursor = rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null;

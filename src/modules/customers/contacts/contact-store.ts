@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, Tx } from '../../../platform/db/database.ts';
+import { prepared, type Db, type Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { ReadContext } from '../../accounts/index.ts';
@@ -84,8 +84,8 @@ export async function selectContact(
   context: ReadContext,
   visibility: RawBuilder<boolean>,
 ): Promise<ContactJson | undefined> {
-  const { rows } = await sql<ContactJson>`
+  const { rows } = await prepared(sql<ContactJson>`
     select ${contactSelect(principal, definitions, context)} ${CONTACT_FROM}
-    where c.workspace_id = ${principal.workspaceId} and c.id = ${id} and c.deleted_at is null and ${visibility}`.execute(db);
+    where c.workspace_id = ${principal.workspaceId} and c.id = ${id} and c.deleted_at is null and ${visibility}`).execute(db);
   return rows[0];
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { visibilityFor } from '../../accounts/index.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { readThroughAlias } from '../records/record-aliases.ts';
 import type { ContactJson } from './contact-schemas.ts';
 import { selectContact } from './contact-store.ts';
@@ -12,7 +12,7 @@ import { selectContact } from './contact-store.ts';
  * The id of a merged contact answers with the contact it was merged into (if that one is visible).
  */
 export async function getContact(db: Db, principal: Principal, id: string): Promise<ContactJson> {
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
+  const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
   const visible = await visibilityFor(db, principal, 'contacts', 'c');
   return readThroughAlias(db, principal.workspaceId, 'contacts', id, async (target) => {
     const contact = await selectContact(db, principal, definitions, target, 'detail', visible);

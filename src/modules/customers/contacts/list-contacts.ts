@@ -3,8 +3,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
 import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
-import { cappedCount } from '../filter/count.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
+import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
@@ -20,7 +20,7 @@ export type ListQuery = { filter?: string; sort?: string; limit?: number; cursor
  */
 export async function listContacts(db: Db, principal: Principal, query: ListQuery) {
   const { page: pageQuery, countFrom, limit } = await contactListQuery(db, principal, query);
-  const [{ rows }, count] = await Promise.all([pageQuery.execute(db), cappedCount(db, countFrom)]);
+  const { rows, ...count } = await pageAndCount(db, pageQuery, countFrom, limit, !query.cursor);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next_cursor = rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null;
@@ -29,7 +29,7 @@ export async function listContacts(db: Db, principal: Principal, query: ListQuer
 
 /** The page and count queries, separate from running them so their plans can be checked (EXPLAIN in tests). */
 export async function contactListQuery(db: Db, principal: Principal, query: ListQuery) {
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
+  const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
   const filter = filterPredicate(query.filter, contactFilterRegistry(principal, definitions, 'c'), principal, 'contacts');
   const sort = parseSort(query.sort, CONTACT_SORTS);
   assertFieldsReadable(principal, 'contacts', [sort.field.permissionKey]);

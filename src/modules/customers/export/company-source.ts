@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
 import { COMPANY_SORTS, companyFilterRegistry } from '../companies/company-fields.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { parseSort } from '../filter/sort.ts';
@@ -14,7 +14,7 @@ const TEXT_FIELDS = ['name', 'domain', 'industry', 'website', 'street', 'city', 
 
 /** Companies as the list shows them to this principal (see contact-source.ts). */
 export async function companyExportSource(db: Db | Tx, principal: Principal, request: ExportRequest): Promise<ExportSource> {
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'companies');
+  const definitions = await fieldDefinitionsFor(db, principal, 'companies');
   const filter = filterPredicate(request.filter, companyFilterRegistry(principal, definitions, 'co'), principal, 'companies');
   const sort = request.sort ? parseSort(request.sort, COMPANY_SORTS) : null;
   if (sort) assertFieldsReadable(principal, 'companies', [sort.field.permissionKey]);

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { assertFieldsReadable, isMasked, visibilityFor } from '../../accounts/index.ts';
 import { CONTACT_SORTS, contactFilterRegistry } from '../contacts/contact-fields.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { parseSort } from '../filter/sort.ts';
@@ -16,7 +16,7 @@ const ADDRESS_FIELDS = ['street', 'city', 'region', 'postcode', 'country', 'sour
 
 /** Contacts as the list shows them to this principal: same predicate, same masking, one column per field. */
 export async function contactExportSource(db: Db | Tx, principal: Principal, request: ExportRequest): Promise<ExportSource> {
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, 'contacts');
+  const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
   const filter = filterPredicate(request.filter, contactFilterRegistry(principal, definitions, 'c'), principal, 'contacts');
   const sort = request.sort ? parseSort(request.sort, CONTACT_SORTS) : null;
   if (sort) assertFieldsReadable(principal, 'contacts', [sort.field.permissionKey]);

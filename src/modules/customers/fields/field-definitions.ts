@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type, type Static } from 'typebox';
-import type { Db, Tx } from '../../../platform/db/database.ts';
+import { prepared, type Db, type Tx } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/http/access.ts';
 
 /** Record types that carry custom fields. Later record types add themselves here. */
 export const CUSTOM_FIELD_OBJECTS = ['contacts', 'companies'] as const;
@@ -34,9 +35,28 @@ export const DEFINITION_COLUMNS = sql`d.id::text, d.object_type as object, d.key
 
 /** The custom fields of one object in a workspace, in display order. Small: loaded once per request that needs it. */
 export async function loadFieldDefinitions(db: Db | Tx, workspaceId: string, object: string): Promise<FieldDefinition[]> {
-  const { rows } = await sql<FieldDefinition>`
+  const { rows } = await prepared(sql<FieldDefinition>`
     select ${DEFINITION_COLUMNS} from field_definitions d
     where d.workspace_id = ${workspaceId} and d.object_type = ${object}
-    order by d.position, d.id`.execute(db);
+    order by d.position, d.id`).execute(db);
   return rows;
 }
+
+/**
+ * The definitions as a read path sees them: reused for as long as the workspace's fields_version (read
+ * while authenticating, migration 0150) stays the one they were loaded at; a principal without a version
+ * (a job, the CLI) loads them. Not for a transaction that changes definitions: it must load its own.
+ */
+export async function fieldDefinitionsFor(db: Db | Tx, principal: Principal, object: string): Promise<readonly FieldDefinition[]> {
+  if (principal.fieldsVersion === undefined) return loadFieldDefinitions(db, principal.workspaceId, object);
+  const key = `${principal.workspaceId}:${object}`;
+  const cached = definitionCache.get(key);
+  if (cached?.version === principal.fieldsVersion) return cached.definitions;
+  const definitions = Object.freeze(await loadFieldDefinitions(db, principal.workspaceId, object));
+  if (definitionCache.size >= DEFINITION_CACHE_SIZE) definitionCache.clear();
+  definitionCache.set(key, { version: principal.fieldsVersion, definitions });
+  return definitions;
+}
+
+const DEFINITION_CACHE_SIZE = 10_000;
+const definitionCache = new Map<string, { version: string; definitions: readonly FieldDefinition[] }>();

@@ -15,3 +15,20 @@ export async function cappedCount(db: Db | Tx, fromWhere: RawBuilder<unknown>, c
 export function cappedTotal(counted: number, cap: number): { total: number; total_capped: boolean } {
   return counted > cap ? { total: cap, total_capped: true } : { total: counted, total_capped: false };
 }
+
+/**
+ * A list's page (fetched with `limit + 1` rows to tell whether there is a next one) and its capped total.
+ * A first page that is not full is the whole list, so its length is the total and the count — which
+ * would scan the same rows again — is skipped; otherwise the count runs after the page.
+ */
+export async function pageAndCount<R>(
+  db: Db | Tx,
+  page: RawBuilder<R>,
+  countFrom: RawBuilder<unknown>,
+  limit: number,
+  firstPage: boolean,
+): Promise<{ rows: R[]; total: number; total_capped: boolean }> {
+  const { rows } = await page.execute(db);
+  const count = firstPage && rows.length <= limit ? cappedTotal(rows.length, COUNT_CAP) : await cappedCount(db, countFrom);
+  return { rows, ...count };
+}

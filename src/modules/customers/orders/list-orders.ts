@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { encodeCursor, pageSize, type Page } from '../../../platform/http/pagination.ts';
-import { cappedCount } from '../filter/count.ts';
+import { pageAndCount } from '../filter/count.ts';
 import { decodeTimeCursor } from '../timeline/keyset.ts';
 import { ORDER_COLUMNS, withLines, type OrderJson, type OrderStatus } from './order-json.ts';
 import { hasShares, orderScope, orderSharedSql, orderVisiblePredicate, outsideOwnersSql } from './order-visibility.ts';
@@ -48,10 +48,7 @@ export async function listOrders(db: Db, principal: Principal, query: OrderQuery
     select ${ORDER_COLUMNS} from (${keys}) k join orders o on o.workspace_id = ${ws} and o.id = k.id
     order by k.ordered_at desc, k.id desc limit ${limit + 1}`;
   // the branches are disjoint, so one capped count over their concatenation is exact up to the cap
-  const [{ rows }, { total, total_capped }] = await Promise.all([
-    pageQuery.execute(db),
-    cappedCount(db, sql`from (${sql.join(counts, sql` union all `)}) b`),
-  ]);
+  const { rows, total, total_capped } = await pageAndCount(db, pageQuery, sql`from (${sql.join(counts, sql` union all `)}) b`, limit, !cursor);
   const page = await withLines(db, ws, rows.slice(0, limit));
   const last = page.at(-1);
   return {

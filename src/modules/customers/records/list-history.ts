@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { assertVisible } from './record-access.ts';
 import { readThroughAlias } from './record-aliases.ts';
 import { readableChanges } from './readable-fields.ts';
@@ -21,7 +21,7 @@ export async function listHistory(db: Db, principal: Principal, type: RecordType
     await assertVisible(db, principal, type, target);
     return target;
   });
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, type.object);
+  const definitions = await fieldDefinitionsFor(db, principal, type.object);
   const limit = pageSize(query.limit);
   const cursor = decodeCursor(query.cursor, 2);
   if (cursor && (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || !/^\d{1,18}$/.test(cursor[1]))) {

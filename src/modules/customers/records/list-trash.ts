@@ -4,7 +4,7 @@ import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
 import { readableField, visibilityFor } from '../../accounts/index.ts';
-import { cappedCount } from '../filter/count.ts';
+import { pageAndCount } from '../filter/count.ts';
 import { TRASH_DAYS } from './restore-record.ts';
 import type { RecordType } from './record-type.ts';
 
@@ -26,15 +26,12 @@ export async function listTrash(db: Db, principal: Principal, type: RecordType, 
     and r.deleted_at > now() - make_interval(days => ${TRASH_DAYS}) and ${visible}`;
   const after = cursor ? sql`and (r.deleted_at, r.id) < (${cursor[0] as string}::timestamptz, ${cursor[1] as string}::bigint)` : sql``;
   const title = readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');
-  const [{ rows }, count] = await Promise.all([
-    sql<TrashItem>`
+  const { rows, ...count } = await pageAndCount(db, sql<TrashItem>`
       select ${type.object} as object, r.id::text, ${title} as title, r.owner_id::text, u.name as owner_name, to_json(r.deleted_at)#>>'{}' as deleted_at
       from ${type.table} r left join users u on u.workspace_id = r.workspace_id and u.id = r.owner_id
       where ${where} ${after}
       order by r.deleted_at desc, r.id desc
-      limit ${limit + 1}`.execute(db),
-    cappedCount(db, sql`from ${type.table} r where ${where}`),
-  ]);
+      limit ${limit + 1}`, sql`from ${type.table} r where ${where}`, limit, !cursor);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { data: page, next_cursor: rows.length > limit && last ? encodeCursor([last.deleted_at, last.id]) : null, ...count };

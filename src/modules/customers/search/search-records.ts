@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { prepared, type Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { isHidden, readableField, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
@@ -182,18 +182,18 @@ async function indexedMatches(db: Db, targets: Target[], plan: SearchPlan, q: st
     return branches.length === 0 ? [] : [target.display(sql`(${sql.join(branches, sql` union all `)})`)];
   });
   if (parts.length === 0) return [];
-  const { rows } = await sql<SearchRow>`
+  const { rows } = await prepared(sql<SearchRow>`
     select * from (${sql.join(parts, sql` union all `)}) r
     order by r.tier, lower(r.title) = lower(${q.trim()}) desc, length(r.title), r.type, r.id::bigint
-    limit ${limit}`.execute(db);
+    limit ${limit}`).execute(db);
   return rows;
 }
 
 async function fuzzyMatches(db: Db, targets: Target[], text: string, stems: string | null, limit: number): Promise<SearchRow[]> {
   const parts = targets.map((target) => target.display(target.fuzzy(text, stems)));
-  const { rows } = await sql<SearchRow>`
+  const { rows } = await prepared(sql<SearchRow>`
     select * from (${sql.join(parts, sql` union all `)}) r
     order by word_similarity(${text}, lower(r.title)) desc, length(r.title), r.type, r.id::bigint
-    limit ${limit}`.execute(db);
+    limit ${limit}`).execute(db);
   return rows;
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { encodeCursor, pageSize, type Page } from '../../../platform/http/pagination.ts';
-import { cappedCount } from '../filter/count.ts';
+import { pageAndCount } from '../filter/count.ts';
 import { decodeTimeCursor } from '../timeline/keyset.ts';
 import { TASK_COLUMNS, TASK_FROM, type TaskJson } from './task-json.ts';
 import { assigneeOutsideSql, hasShares, taskScope, taskSharedSql, taskVisiblePredicate } from './task-visibility.ts';
@@ -65,10 +65,7 @@ export async function listTasks(db: Db, principal: Principal, query: TaskQuery):
     from (${keys}) k join ${TASK_FROM} on t.workspace_id = ${ws} and t.id = k.id
     order by k.due_key, k.id limit ${limit + 1}`;
   // the branches are disjoint, so one capped count over their concatenation is exact up to the cap
-  const [{ rows }, { total, total_capped }] = await Promise.all([
-    pageQuery.execute(db),
-    cappedCount(db, sql`from (${sql.join(counts, sql` union all `)}) b`),
-  ]);
+  const { rows, total, total_capped } = await pageAndCount(db, pageQuery, sql`from (${sql.join(counts, sql` union all `)}) b`, limit, !cursor);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { assertFieldsReadable } from '../../accounts/index.ts';
-import { loadFieldDefinitions } from '../fields/field-definitions.ts';
+import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { compileFilter } from '../filter/compile-filter.ts';
 import { assertFilterReadable } from '../filter/filter-predicate.ts';
 import { parseFilter } from '../filter/parse-filter.ts';
@@ -34,7 +34,7 @@ export async function createSavedView(db: Db, principal: Principal, type: Record
   assertCanView(principal, type.object);
   const name = input.name.normalize('NFC').trim();
   if (name === '') throw new AppError('FIELD_REQUIRED', 'A view needs a name', { field: 'name' });
-  const definitions = await loadFieldDefinitions(db, principal.workspaceId, type.object);
+  const definitions = await fieldDefinitionsFor(db, principal, type.object);
   const registry = type.filterRegistry(principal, definitions, 'r');
   const node = parseFilter(input.filter ?? null);
   assertFilterReadable(node, registry, principal, type.object);
