@@ -131,6 +131,10 @@ try {
     scenarios.push({ ...r, load_avg_1m: [Math.round(before * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10] });
   };
   await run({ name: 'contact_by_id', path: () => `/api/v1/contacts/${pick(ids)}`, rate: RATE, connections: 16, seconds: SECONDS });
+  await run({
+    name: 'contact_by_id_autocannon_budget', path: () => `/api/v1/contacts/${pick(ids)}`, rate: RATE, autocannonRate: true, connections: 16, seconds: SECONDS,
+    note: "autocannon's overallRate: each connection sends its share of a second back to back, then waits — bursts of 16 concurrent requests, not a rate; kept to compare with runs before 2026-12-03",
+  });
   await run({ name: 'contacts_filtered_list', path: () => `/api/v1/contacts?limit=50&filter=${encodeURIComponent(filter)}`, connections: 4, seconds: SECONDS, note: 'city = 上海 and tag VIP and attributes.industry = retail' });
   await run({ name: 'search_latin_typo', path: () => q(pick(typos)), connections: 4, seconds: SECONDS, note: typos.join(', ') });
   await run({ name: 'search_cjk_2char', path: () => q(pick(cjk)), connections: 4, seconds: SECONDS, note: cjk.join(', ') });

@@ -27,6 +27,8 @@ export type HttpScenario = {
    * as fast as `connections` allow (autocannon).
    */
   rate?: number;
+  /** run a `rate` through autocannon's own per-second budget instead (for comparison with earlier runs) */
+  autocannonRate?: boolean;
   connections: number;
   seconds: number;
   note?: string;
@@ -43,7 +45,7 @@ export async function runHttp(baseUrl: string, cookie: string, scenario: HttpSce
   if (probe.status === 404 && probeBody.includes('Route GET')) return { name: scenario.name, status: 'skipped', reason: `route not registered yet (${probeBody.slice(0, 120)})` };
   if (probe.status !== 200) return { name: scenario.name, status: 'skipped', reason: `probe answered ${probe.status}: ${probeBody.slice(0, 200)}` };
 
-  if (scenario.rate) {
+  if (scenario.rate && !scenario.autocannonRate) {
     // warm-up, not measured: the server's pool connects and prepares its statements, V8 compiles the hot path
     await runHttpAtRate(baseUrl, cookie, { ...scenario, seconds: WARM_UP_SECONDS }, scenario.rate);
     return runHttpAtRate(baseUrl, cookie, scenario, scenario.rate);
@@ -55,6 +57,7 @@ export async function runHttp(baseUrl: string, cookie: string, scenario: HttpSce
       url: baseUrl,
       connections: scenario.connections,
       duration: scenario.seconds,
+      ...(scenario.rate ? { overallRate: scenario.rate } : {}),
       headers: { cookie },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
     }, (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
@@ -71,6 +74,7 @@ export async function runHttp(baseUrl: string, cookie: string, scenario: HttpSce
     non2xx,
     throughput_rps: Math.round((samples.length / scenario.seconds) * 10) / 10,
     latency_ms: percentiles(samples),
+    ...(scenario.rate ? { rate: scenario.rate } : {}),
     ...(scenario.note ? { note: scenario.note } : {}),
   };
 }

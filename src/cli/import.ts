@@ -16,11 +16,17 @@ type ImportOptions = Common & {
 
 /** The import worker's heap cap: twice what a 6M-row import was seen to keep alive. */
 const WORKER_HEAP_MB = 192;
+/**
+ * Its young generation: every converted row is garbage a moment later, and with a worker's default
+ * (a few MB) the scavenger ran so often that it took 12.5 % of a 200k-row import; at 32 MB, 6.8 %,
+ * and the import took 25 % less time (43.7 → 32.7 s).
+ */
+const WORKER_YOUNG_MB = 32;
 
 /** Runs the engine on a worker thread (see import-worker.ts), resolving with the finished batch. */
 function runInWorker(data: ImportWorkerData, onProgress: (done: number, total: number | null, phase: string) => void) {
   return new Promise<ImportBatchRow>((resolve, reject) => {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     let settled = false;
     worker.on('message', (m: ImportWorkerMessage) => {
       if (m.type === 'progress') onProgress(m.done, m.total, m.phase);

@@ -43,7 +43,7 @@ describe('hand-over (离职交接)', () => {
     expect((await api.post(`/api/v1/users/${leaving.id}/deactivate`)).status).toBe(200);
     const res = await api.post(`/api/v1/users/${leaving.id}/handover`, { to_user_id: heir.id });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ moved: { contacts: 3, companies: 1, orders: 1, tasks: 1 } });
+    expect(res.body).toEqual({ moved: { contacts: 3, companies: 1, orders: 1, tasks: 1, shares: 0 } });
     const after = await owners(ws.workspaceId);
     expect(after.filter((r) => r.owner === leaving.id).map((r) => r.id)).toEqual([book.doneTask]);
     expect(after.filter((r) => r.owner === heir.id)).toHaveLength(6);
@@ -53,10 +53,46 @@ describe('hand-over (离职交接)', () => {
     expect(audit.find((a) => a.object_type === 'contacts')?.changes).toEqual({ owner_id: [leaving.id, heir.id] });
     expect(audit.find((a) => a.object_type === 'tasks')?.changes).toEqual({ assignee_id: [leaving.id, heir.id] });
     expect(audit.find((a) => a.object_type === 'orders')?.record_id).toBe(book.orderId);
-    expect(audit.find((a) => a.object_type === 'user')).toMatchObject({ record_id: leaving.id, changes: { handed_over_to: [null, heir.id], moved: [null, { contacts: 3, companies: 1, orders: 1, tasks: 1 }] } });
+    expect(audit.find((a) => a.object_type === 'user')).toMatchObject({ record_id: leaving.id, changes: { handed_over_to: [null, heir.id], moved: [null, { contacts: 3, companies: 1, orders: 1, tasks: 1, shares: 0 }] } });
     // moved records count as changed: a client holding the old version gets a conflict, not a silent overwrite
     const { rows: versions } = await sql<{ version: number }>`select version from contacts where id = ${book.contactIds[0]!}`.execute(db);
     expect(versions[0]?.version).toBe(2);
+  });
+
+  it("shares the leaving user's shared records with the successor, keeping the wider access and later expiry", async () => {
+    const ws = await newWorkspace(db);
+    const owner = await newUser(db, ws.workspaceId);
+    const leaving = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const heir = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
+    const book = await bookOf(ws.workspaceId, owner.id);
+    const [c1, c2, c3] = book.contactIds as [string, string, string];
+    const share = (record: string, user: string, access: string, expires: string | null, object = 'contacts') =>
+      sql`insert into record_collaborators (workspace_id, object_type, record_id, user_id, access, expires_at)
+          values (${ws.workspaceId}, ${object}, ${record}, ${user}, ${access}, ${expires}::timestamptz)`.execute(db);
+    await share(c1, leaving.id, 'write', null);
+    await share(c2, leaving.id, 'read', null);
+    await share(c2, heir.id, 'write', '2099-01-01');
+    await share(c3, leaving.id, 'write', '2000-01-01'); // expired: grants nothing, moves nowhere
+    await share(book.companyId, leaving.id, 'read', null, 'companies');
+
+    const api = client(app, await logInAs(app, ws.adminEmail));
+    const res = await api.post(`/api/v1/users/${leaving.id}/handover`, { to_user_id: heir.id });
+    expect(res.status).toBe(200);
+    expect(res.body.moved.shares).toBe(3);
+    const { rows } = await sql<{ object_type: string; record_id: string; user_id: string; access: string; expires_at: string | null }>`
+      select object_type, record_id::text, user_id::text, access, to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD') as expires_at
+      from record_collaborators where workspace_id = ${ws.workspaceId} order by object_type, record_id`.execute(db);
+    expect(rows).toEqual([
+      { object_type: 'companies', record_id: book.companyId, user_id: heir.id, access: 'read', expires_at: null },
+      { object_type: 'contacts', record_id: c1, user_id: heir.id, access: 'write', expires_at: null },
+      { object_type: 'contacts', record_id: c2, user_id: heir.id, access: 'write', expires_at: null },
+    ].sort((a, b) => (a.object_type + a.record_id.padStart(20, '0')).localeCompare(b.object_type + b.record_id.padStart(20, '0'))));
+    // the successor now sees the shared contact through the API
+    const heirApi = client(app, await logInAs(app, heir.email));
+    expect((await heirApi.get(`/api/v1/contacts/${c1}`)).status).toBe(200);
+    const { rows: audit } = await sql<{ record_id: string }>`
+      select record_id::text from audit_log where workspace_id = ${ws.workspaceId} and action = 'handover' and changes ? 'collaborator' order by record_id`.execute(db);
+    expect(audit).toHaveLength(3);
   });
 
   it('covers every record type listed for hand-over', () => {

@@ -55,7 +55,8 @@ describe('notes', () => {
     const bystander = await newUser(db, ws.workspaceId, { roleKey: 'sales' });
     const outsider = await newUser(db, other.workspaceId, { roleKey: 'admin' });
     const admin = client(app, await logInAs(app, ws.adminEmail));
-    const contactId = await insertContact(ws.workspaceId, ws.adminId);
+    // the mentioned rep owns the customer (a mention reaches only users who may see it: notifications.test.ts)
+    const contactId = await insertContact(ws.workspaceId, mentioned.id);
 
     const body = `Please follow up @[Wang Fang](user:${mentioned.id}), and @[Me](user:${ws.adminId}) and @[Spy](user:${outsider.id})`;
     const note = await admin.post('/api/v1/notes', { contact_id: contactId, body });

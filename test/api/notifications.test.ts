@@ -107,14 +107,21 @@ describe('notifications', () => {
     expect(byKind('assignment')[0].payload).toEqual({ actor_name: 'Admin', task_title: '寄送合同', record_type: null, record_name: null, due_at: null });
     const mentions = byKind('mention').map((n: { link: string; payload: unknown }) => [n.link, n.payload]);
     expect(mentions).toContainEqual([`/contacts/${repContact}`, { actor_name: 'Admin', task_title: null, record_type: 'contact', record_name: '李娜', due_at: null }]);
-    // the admin's customer is outside the rep's scope: its name is not revealed through a mention
-    expect(mentions).toContainEqual([`/contacts/${adminContact}`, { actor_name: 'Admin', task_title: null, record_type: null, record_name: null, due_at: null }]);
+    // the admin's customer is outside the rep's scope: a mention there tells the rep nothing at all
+    expect(mentions.map(([link]: [string]) => link)).toEqual([`/contacts/${repContact}`]);
     const reminder = byKind('task_due')[0];
     expect(reminder.link).toBe(`/tasks/${due}`);
     expect(reminder.payload).toMatchObject({ actor_name: null, task_title: 'Call back', record_name: null });
     expect(Date.parse(reminder.payload.due_at)).toBe(Date.parse((await sql<{ due_at: Date }>`select due_at from tasks where id = ${due}`.execute(db)).rows[0]!.due_at.toISOString()));
     // the English title stays, for clients that do not know a kind
     expect(reminder.title).toBe('Task due soon: Call back');
+
+    // shared with the rep (协作人), the next note that mentions them reaches them
+    expect((await admin.post(`/api/v1/contacts/${adminContact}/collaborators`, { user_id: rep.id, access: 'read' })).status).toBe(201);
+    expect((await admin.post('/api/v1/notes', { contact_id: adminContact, body: `${mention} now you can see it` })).status).toBe(201);
+    const after = (await api.get('/api/v1/notifications')).body.data.filter((n: { kind: string }) => n.kind === 'mention');
+    expect(after.map((n: { link: string }) => n.link)).toContainEqual(`/contacts/${adminContact}`);
+    expect(after.find((n: { link: string }) => n.link === `/contacts/${adminContact}`).payload).toMatchObject({ record_type: 'contact', record_name: '张伟' });
 
     const read = await api.post(`/api/v1/notifications/${byKind('assignment')[0].id}/read`);
     expect(read.status).toBe(200);

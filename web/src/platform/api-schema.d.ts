@@ -945,6 +945,7 @@ export interface paths {
                                 companies: number;
                                 orders: number;
                                 tasks: number;
+                                shares: number;
                             };
                         };
                     };

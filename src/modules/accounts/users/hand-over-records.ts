@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit, recordAuditMany } from '../../../platform/audit/audit.ts';
@@ -18,13 +18,19 @@ export const OWNED_RECORD_TYPES = [
   { key: 'tasks', table: 'tasks', column: 'assignee_id', objectType: 'tasks', openOnly: 'done = false' },
 ] as const;
 
-export type HandoverKey = (typeof OWNED_RECORD_TYPES)[number]['key'];
+export type HandoverKey = (typeof OWNED_RECORD_TYPES)[number]['key'] | 'shares';
 export type HandoverResult = { moved: Record<HandoverKey, number> };
+
+/** What a hand-over reports it moved: each owned record type, then the shares (协作人) of the leaving user. */
+export const HANDOVER_KEYS: readonly HandoverKey[] = [...OWNED_RECORD_TYPES.map((t) => t.key), 'shares'];
 
 /**
  * 离职交接: moves everything `fromUserId` owns to `toUserId` in one transaction, so nobody ever sees a
  * half-moved book of business. Each moved record gets an audit row (its history shows the owner change)
  * and the user gets one summary row. Trashed records move too, so a restore does not revive an orphan.
+ * Records shared with the leaving user (协作人) are shared with the successor instead, keeping the wider
+ * access and the later expiry where the successor already had a share. Activities stay: like finished
+ * tasks they record who did what.
  */
 export async function handOverRecords(db: Db, principal: Principal, fromUserId: string, toUserId: string): Promise<HandoverResult> {
   const ws = principal.workspaceId;
@@ -53,10 +59,34 @@ export async function handOverRecords(db: Db, principal: Principal, fromUserId: 
       await recordAuditMany(tx, ws, principal.userId, type.objectType, 'handover',
         rows.map((r) => ({ recordId: r.id, changes: { [type.column]: [fromUserId, toUserId] } })));
     }
+    moved.shares = await moveShares(tx, ws, principal.userId, fromUserId, toUserId);
     await recordAudit(tx, {
       workspaceId: ws, objectType: 'user', recordId: fromUserId, actorId: principal.userId, action: 'handover',
       changes: { handed_over_to: [null, toUserId], moved: [null, moved] },
     });
     return { moved };
   });
+}
+
+/** Re-points the leaving user's live collaborator shares to the successor; one audit row per record. */
+async function moveShares(tx: Tx, ws: string, actorId: string, fromUserId: string, toUserId: string): Promise<number> {
+  const { rows } = await sql<{ object_type: string; record_id: string; access: string }>`
+    with gone as (
+      delete from record_collaborators where workspace_id = ${ws} and user_id = ${fromUserId}
+        and (expires_at is null or expires_at > now())
+      returning object_type, record_id, access, expires_at
+    )
+    insert into record_collaborators as rc (workspace_id, object_type, record_id, user_id, access, expires_at, created_by)
+    select ${ws}, object_type, record_id, ${toUserId}, access, expires_at, ${actorId} from gone
+    on conflict (workspace_id, object_type, record_id, user_id) do update
+      set access = case when rc.access = 'write' or excluded.access = 'write' then 'write' else 'read' end,
+          expires_at = case when rc.expires_at is null or excluded.expires_at is null then null else greatest(rc.expires_at, excluded.expires_at) end
+    returning object_type, record_id::text, access`.execute(tx);
+  // expired shares of the leaving user grant nothing: they go
+  await sql`delete from record_collaborators where workspace_id = ${ws} and user_id = ${fromUserId}`.execute(tx);
+  for (const objectType of new Set(rows.map((r) => r.object_type))) {
+    await recordAuditMany(tx, ws, actorId, objectType, 'handover',
+      rows.filter((r) => r.object_type === objectType).map((r) => ({ recordId: r.record_id, changes: { collaborator: [fromUserId, toUserId] } })));
+  }
+  return rows.length;
 }

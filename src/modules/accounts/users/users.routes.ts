@@ -11,7 +11,7 @@ import { listUsers } from './list-users.ts';
 import { createUser } from './create-user.ts';
 import { updateUser } from './update-user.ts';
 import { deactivateUser, reactivateUser } from './set-user-active.ts';
-import { handOverRecords, OWNED_RECORD_TYPES } from './hand-over-records.ts';
+import { handOverRecords, HANDOVER_KEYS } from './hand-over-records.ts';
 import { updateMe } from './update-me.ts';
 
 const Params = Type.Object({ id: IdString });
@@ -21,7 +21,7 @@ const Locale = Type.Union([...LOCALES.map((l) => Type.Literal(l)), Type.Null()])
 const NullableId = Type.Union([IdString, Type.Null()]);
 const Version = Type.Integer({ minimum: 1 });
 const HandoverSchema = Type.Object({
-  moved: Type.Object(Object.fromEntries(OWNED_RECORD_TYPES.map((t) => [t.key, Type.Integer()]))),
+  moved: Type.Object(Object.fromEntries(HANDOVER_KEYS.map((key) => [key, Type.Integer()]))),
 });
 
 export function userRoutes({ db }: ModuleDeps): ModulePlugin {

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
-import type { Principal } from '../../../platform/http/access.ts';
+import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { notify } from '../../notifications/index.ts';
-import { assertCustomersVisible } from '../timeline/customer-access.ts';
+import { loadPrincipal } from '../../accounts/index.ts';
+import { assertCustomersVisible, isCustomerVisible } from '../timeline/customer-access.ts';
 import { mentionedUserIds } from './mentions.ts';
 import { MAX_NOTE_LENGTH, NOTE_COLUMNS, NOTE_FROM, type NoteJson } from './note-json.ts';
 
@@ -25,11 +26,16 @@ export async function findNote(db: Db | Tx, workspaceId: string, id: string): Pr
 }
 
 /**
- * Tells every user mentioned in the body, except the author. The dedupe key is per note, so editing a
- * note notifies only the users it newly mentions.
+ * Tells every user mentioned in the body, except the author and anyone who may not see the note's
+ * customer (their role's data scope, or a share): a mention must not send someone to a record that answers
+ * 404, nor tell them it exists. The dedupe key is per note, so editing a note notifies only the users it
+ * newly mentions (and a user who gains access later is told at the next edit that mentions them).
  */
 export async function notifyMentions(tx: Tx, principal: Principal, note: NoteJson): Promise<void> {
-  const mentioned = mentionedUserIds(note.body).filter((id) => id !== principal.userId);
+  const mentioned: string[] = [];
+  for (const id of mentionedUserIds(note.body)) {
+    if (id !== principal.userId && (await mayReadNote(tx, principal.workspaceId, id, note))) mentioned.push(id);
+  }
   if (mentioned.length === 0) return;
   const link = note.contact_id ? `/contacts/${note.contact_id}` : `/companies/${note.company_id}`;
   await notify(tx, {
@@ -41,6 +47,13 @@ export async function notifyMentions(tx: Tx, principal: Principal, note: NoteJso
     payload: { note_id: note.id, contact_id: note.contact_id, company_id: note.company_id, author_id: note.author_id },
     dedupeKey: `mention:note:${note.id}`,
   });
+}
+
+async function mayReadNote(tx: Tx, workspaceId: string, userId: string, note: NoteJson): Promise<boolean> {
+  const reader = await loadPrincipal(tx, workspaceId, userId);
+  if (!reader) return false;
+  if (note.contact_id) return can(reader, 'contacts', 'view') && isCustomerVisible(tx, reader, 'contact', note.contact_id);
+  return note.company_id !== null && can(reader, 'companies', 'view') && isCustomerVisible(tx, reader, 'company', note.company_id);
 }
 
 export async function createNote(db: Db, principal: Principal, input: { contact_id?: string; company_id?: string; body: string }): Promise<NoteJson> {
