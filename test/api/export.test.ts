@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { loadPrincipal } from '../../src/modules/accounts/index.ts';
-import { exportRecords, type ExportRequest } from '../../src/modules/customers/index.ts';
+import { exportRecords, removeExpiredExports, type ExportRequest } from '../../src/modules/customers/index.ts';
 import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client, type Session } from '../support/test-app.ts';
 
 // Exports run as jobs: this file's server runs workers, with a private data directory.
@@ -348,6 +348,29 @@ describe('keyset batches', () => {
     }
     const text = await exportDirect(ws.workspaceId, ws.adminId, { object: 'orders', format: 'csv', lines: true, sort: '-ordered_at' }, 1);
     expect(records(text).map((r) => r.product_name)).toEqual(['A2', 'B2', 'A1', 'B1', 'A0', 'B0']);
+  });
+});
+
+describe('export files', () => {
+  it('are deleted once past the retention, with the leftovers of failed runs; fresh ones stay', async () => {
+    const ws = await newWorkspace(db);
+    const job = async (status: string, finishedDaysAgo: number) => (await sql<{ id: string }>`
+      insert into job_runs (workspace_id, kind, payload, status, finished_at, created_by)
+      values (${ws.workspaceId}, 'export', '{"format": "csv", "object": "contacts"}', ${status}, now() - make_interval(days => ${finishedDaysAgo}), ${ws.adminId})
+      returning id::text`.execute(db)).rows[0]!.id;
+    const dir = path.join(dataDir, 'exports', ws.workspaceId);
+    fs.mkdirSync(dir, { recursive: true });
+    const [expired, fresh, failed] = [await job('succeeded', 8), await job('succeeded', 1), await job('failed', 0)];
+    for (const name of [`${expired}.csv`, `${fresh}.csv`, `${failed}.csv.part`]) fs.writeFileSync(path.join(dir, name), 'x');
+
+    expect(await removeExpiredExports(db, dataDir, ws.workspaceId)).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([`${fresh}.csv`]);
+    // swept once: the next sweep looks at nothing, and the download of the expired one is still a clean refusal
+    expect(await removeExpiredExports(db, dataDir, ws.workspaceId)).toBe(0);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from job_runs where workspace_id = ${ws.workspaceId} and result->>'file_removed' = 'true'`.execute(db);
+    expect(rows[0]!.n).toBe(2);
+    const admin = await logInAs(app, ws.adminEmail);
+    expect((await download(admin, `/api/v1/exports/${expired}/download`)).status).toBe(404);
   });
 });
 

@@ -42,6 +42,7 @@ export { recordStore, type RecordStore, type StoredValues } from './records/reco
 export { resolveMergedId } from './records/record-aliases.ts';
 export { ContactSchema } from './contacts/contact-schemas.ts';
 export { CompanySchema } from './companies/company-schemas.ts';
+export { removeExpiredExports } from './export/export-job.ts';
 export { exportRecords, type ExportResult } from './export/export-records.ts';
 export { discardFile } from './export/export-sinks.ts';
 export { CSV_BOM, csvLine } from './export/cells.ts';

@@ -70,6 +70,7 @@ export function exportJobHandler(db: Db, dataDir: string): JobHandler {
     const request = requestFromPayload(ctx.payload);
     const principal = ctx.userId ? await loadPrincipal(db, ctx.workspaceId, ctx.userId) : null;
     if (!principal) throw new AppError('PERMISSION_DENIED', 'The user who started this export is no longer active');
+    await removeExpiredExports(db, dataDir, ctx.workspaceId);
     const file = exportFilePath(dataDir, ctx.workspaceId, ctx.jobId, request.format);
     const partial = `${file}.part`;
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
@@ -90,6 +91,35 @@ export function exportJobHandler(db: Db, dataDir: string): JobHandler {
       throw error;
     }
   };
+}
+
+/**
+ * Deletes the workspace's export files past the retention (they can no longer be downloaded) and the
+ * leftovers of failed or cancelled runs. Runs at the start of each export rather than on a timer (no
+ * process owns a timer, ADR 7); deleting is idempotent, so several workers may sweep at once.
+ */
+export async function removeExpiredExports(db: Db, dataDir: string, workspaceId: string): Promise<number> {
+  const { rows } = await sql<{ id: string; format: string }>`
+    select id::text, payload->>'format' as format from job_runs
+    where workspace_id = ${workspaceId} and kind = ${EXPORT_JOB_KIND} and finished_at is not null
+      and (status <> 'succeeded' or finished_at < now() - make_interval(days => ${EXPORT_RETENTION_DAYS}))
+      and not coalesce((result->>'file_removed')::boolean, false)
+    limit 1000`.execute(db);
+  let removed = 0;
+  for (const job of rows) {
+    const format = EXPORT_FORMATS.find((f) => f === job.format);
+    const file = format ? exportFilePath(dataDir, workspaceId, job.id, format) : null;
+    for (const name of file ? [file, `${file}.part`] : []) {
+      removed += await fs.promises.rm(name).then(() => 1, (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return 0;
+        throw error;
+      });
+    }
+  }
+  // swept jobs are not looked at again
+  await sql`update job_runs set result = coalesce(result, '{}'::jsonb) || '{"file_removed": true}'::jsonb
+            where workspace_id = ${workspaceId} and id = any(${rows.map((r) => r.id)}::bigint[])`.execute(db);
+  return removed;
 }
 
 type DownloadRow = { status: string; format: string; object: string; finished: boolean; expired: boolean };

@@ -176,7 +176,20 @@ function tokenBranches(target: Target, plan: SearchPlan): RawBuilder<unknown>[] 
   return branches;
 }
 
+/**
+ * Whole terms first: when they fill the page, no prefix-only match could rank into it (TIER.prefix is the
+ * last indexed tier), so the prefix — for two letters of pinyin initials a GIN bitmap of tens of thousands
+ * of rows — is looked up only when the whole terms leave room.
+ */
 async function indexedMatches(db: Db, targets: Target[], plan: SearchPlan, q: string, limit: number): Promise<SearchRow[]> {
+  if (plan.prefix !== null && (plan.exact !== null || plan.exactName !== null)) {
+    const whole = await matchesOf(db, targets, { ...plan, prefix: null }, q, limit);
+    if (whole.length >= limit) return whole;
+  }
+  return matchesOf(db, targets, plan, q, limit);
+}
+
+async function matchesOf(db: Db, targets: Target[], plan: SearchPlan, q: string, limit: number): Promise<SearchRow[]> {
   const parts = targets.flatMap((target) => {
     const branches = tokenBranches(target, plan);
     return branches.length === 0 ? [] : [target.display(sql`(${sql.join(branches, sql` union all `)})`)];
