@@ -46,6 +46,29 @@ test('filter, save a view, bulk-tag the selection and edit a record inline', asy
   await page.getByTestId('saved-views').click();
   await page.getByRole('menuitem', { name: `City ${suffix}` }).click();
   await expect(page.getByTestId('contact-row')).toHaveCount(3);
+  await expect(page.getByTestId('contact-row').first()).toContainText('Cor');
+
+  // a changed sort is saved into the view (not as a new one), the view renamed; both hold after a reload
+  await expect(page.getByTestId('saved-view-modified')).toBeHidden();
+  await page.getByTestId('sort-display_name').click();
+  await expect(page.getByTestId('contact-row').first()).toContainText('Anneke');
+  await expect(page.getByTestId('saved-view-modified')).toBeVisible();
+  await page.getByTestId('saved-views').click();
+  await page.getByTestId('save-view-changes').click();
+  await expect(page.getByText('Changes saved')).toBeVisible();
+  await expect(page.getByTestId('saved-view-modified')).toBeHidden();
+  await page.getByTestId('saved-views').click();
+  await page.getByTestId('rename-view').click();
+  await page.getByLabel('View name').fill(`Renamed ${suffix}`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('View renamed')).toBeVisible();
+  await expect(page.getByTestId('saved-views')).toContainText(`Renamed ${suffix}`);
+  await page.reload();
+  await page.getByTestId('saved-views').click();
+  await expect(page.getByRole('menuitem', { name: `City ${suffix}` })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: `Renamed ${suffix}` }).click();
+  await expect(page.getByTestId('contact-row')).toHaveCount(3);
+  await expect(page.getByTestId('contact-row').first()).toContainText('Anneke');
 
   // inline edit sends the version; a stale version is reported, not overwritten
   await page.getByTestId('contact-row').filter({ hasText: 'Bram' }).getByTestId('contact-link').click();

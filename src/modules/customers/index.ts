@@ -36,6 +36,7 @@ export { searchDocument, queryTokens, contactSearchColumns, companySearchColumns
 export { searchRecords, type SearchHit } from './search/search-records.ts';
 export { seedCustomers, type SeedOptions, type SeedProgress, type SeedResult } from './seed/seed-customers.ts';
 export { seedDemoData, type DemoOptions } from './seed/seed-demo-data.ts';
+export { orderVisibleSql } from './orders/order-visibility.ts';
 export { refreshContactAggregates } from './seed/refresh-contact-aggregates.ts';
 export { dropSecondaryIndexes, recreateIndexes } from './seed/secondary-indexes.ts';
 export { recordStore, type RecordStore, type StoredValues } from './records/record-store.ts';

@@ -4,7 +4,7 @@ import { principalOf } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { IdParams } from '../records/record-schemas.ts';
 import type { RecordType } from '../records/record-type.ts';
-import { createSavedView, deleteSavedView, listSavedViews } from './saved-views.ts';
+import { createSavedView, deleteSavedView, listSavedViews, updateSavedView } from './saved-views.ts';
 
 const SavedViewSchema = Type.Object({
   id: Type.String(),
@@ -15,6 +15,10 @@ const SavedViewSchema = Type.Object({
   columns: Type.Union([Type.Array(Type.String()), Type.Null()]),
   created_at: Type.String(),
 });
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Sort = Type.Union([Type.String({ maxLength: 100 }), Type.Null()]);
+const Columns = Type.Union([Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }), Type.Null()]);
 
 /** Personal saved views (filter + sort + columns) of the record lists. */
 export function savedViewRoutes({ db }: ModuleDeps, types: readonly RecordType[]): ModulePlugin {
@@ -36,10 +40,10 @@ export function savedViewRoutes({ db }: ModuleDeps, types: readonly RecordType[]
         tags: ['saved-views'],
         body: Type.Object({
           object: ObjectSchema,
-          name: Type.String({ minLength: 1, maxLength: 200 }),
+          name: Name,
           filter: Type.Optional(Type.Unknown()),
-          sort: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-          columns: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }), Type.Null()])),
+          sort: Type.Optional(Sort),
+          columns: Type.Optional(Columns),
         }, { additionalProperties: false }),
         response: { 201: SavedViewSchema },
       },
@@ -48,6 +52,22 @@ export function savedViewRoutes({ db }: ModuleDeps, types: readonly RecordType[]
       if (!type) throw new AppError('VALIDATION_FAILED', 'Unknown object', { field: 'object' });
       return reply.status(201).send(await createSavedView(db, principalOf(request), type, request.body));
     });
+
+    // Only the owner's own view: another user's id answers 404 (the use case checks).
+    app.patch('/saved-views/:id', {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags: ['saved-views'],
+        params: IdParams,
+        body: Type.Object({
+          name: Type.Optional(Name),
+          filter: Type.Optional(Type.Unknown()),
+          sort: Type.Optional(Sort),
+          columns: Type.Optional(Columns),
+        }, { additionalProperties: false }),
+        response: { 200: SavedViewSchema },
+      },
+    }, async (request) => updateSavedView(db, principalOf(request), types, request.params.id, request.body));
 
     app.delete('/saved-views/:id', {
       config: { access: { authenticated: true } },

@@ -56,7 +56,8 @@ export async function createImport(db: Db, principal: Principal, request: Import
       mapping[header] = target;
     }
   }
-  const createdFields: string[] = [];
+  // recorded in the batch by id: its undo removes them (remove-created-fields.ts), never a later field of the same key
+  const createdFields: { id: string; key: string }[] = [];
   if (request.createCustomFields || Object.values(mapping).includes(NEW_CUSTOM_FIELD)) {
     if (!fieldObject) throw new AppError('IMPORT_MAPPING_INVALID', `${request.object} have no custom fields`, { option: 'create_custom_fields' });
     if (!can(principal, 'settings', 'edit')) throw new AppError('PERMISSION_DENIED', 'Only administrators may create custom fields');
@@ -72,13 +73,13 @@ export async function createImport(db: Db, principal: Principal, request: Import
         continue;
       }
       const inferred = inferFieldType(preview.rows.map((r) => r.cells[index] ?? ''));
-      await createFieldDefinition(db, principal, {
+      const created = await createFieldDefinition(db, principal, {
         object: fieldObject, key, label: header, label_zh: /[\u3400-\u9fff]/.test(header) ? header : null, type: inferred.type,
         options: inferred.options?.map((o) => ({ value: o, label: o })),
         is_identifier: request.identifierFields?.includes(key) ?? false,
       });
       taken.add(key);
-      createdFields.push(key);
+      createdFields.push({ id: created.id, key });
       mapping[header] = `attributes.${key}`;
     }
     definitions = await loadFieldDefinitions(db, principal.workspaceId, fieldObject);
@@ -102,7 +103,7 @@ export async function createImport(db: Db, principal: Principal, request: Import
   }
   const options = {
     headers: preview.headers, mapping, all_or_nothing: request.allOrNothing ?? false, create_missing_contacts: request.createMissingContacts ?? false,
-    created_fields: createdFields,
+    created_fields: createdFields.map((f) => f.key), created_field_ids: createdFields.map((f) => f.id),
   };
   const { rows } = await sql<{ id: string }>`
     insert into import_batches (workspace_id, object_type, upload_id, file_name, path, format, encoding, mode, match_key, options, created_by)

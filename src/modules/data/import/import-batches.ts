@@ -8,7 +8,10 @@ export type ImportOptions = {
   mapping?: Record<string, string | null>;
   all_or_nothing?: boolean;
   create_missing_contacts?: boolean;
+  /** keys of the custom fields the import created */
   created_fields?: string[];
+  /** their ids: undo removes these fields (unless a record holds a value) */
+  created_field_ids?: string[];
 };
 
 export type ImportBatchRow = {

@@ -8,9 +8,10 @@ import { CONTACT_RESTORABLE } from './apply-contacts.ts';
 import { PRODUCT_RESTORABLE } from './apply-products.ts';
 import { ORDER_RESTORABLE } from './apply-orders.ts';
 import { refreshContactAggregates } from '../../customers/index.ts';
+import { removeCreatedFields } from './remove-created-fields.ts';
 
 export type UndoConflict = { object: string; record_id: string; reason: string };
-export type UndoResult = { removed: number; restored: number; conflicts: UndoConflict[] };
+export type UndoResult = { removed: number; restored: number; fields_removed: number; conflicts: UndoConflict[] };
 
 /** Tables whose rows point at a record; a created record that gained such rows is kept, not deleted. */
 const DEPENDENTS: Record<string, readonly { table: string; column: string }[]> = {
@@ -39,8 +40,9 @@ export async function checkUndoable(db: Db | Tx, principal: Principal, batchId: 
 
 /**
  * Undo import, in one transaction: records the batch created are deleted unless edited since or used by
- * other records (orders, notes …); records it updated get their previous values back unless edited since.
- * Whatever is kept is reported as a conflict — later work is never silently lost.
+ * other records (orders, notes …); records it updated get their previous values back (an order its
+ * previous lines too) unless edited since; custom fields it created are removed unless a record still holds
+ * a value for them. Whatever is kept is reported as a conflict — later work is never silently lost.
  */
 export async function undoImport(db: Db, principal: Principal, batchId: string): Promise<UndoResult> {
   return db.transaction().execute(async (tx) => {
@@ -67,6 +69,8 @@ export async function undoImport(db: Db, principal: Principal, batchId: string):
           where r.workspace_id = ${ws} and r.batch_id = ${batchId} and r.object_type = ${object} and r.action = 'u' and t.version <> r.version_after
           order by r.record_id`.execute(tx);
         for (const r of edited) conflicts.push({ object, record_id: r.record_id, reason: 'edited after the import: the later values are kept' });
+        // before the headers: both take the same records, those whose version is still the import's
+        if (object === 'orders') await restoreOrderLines(tx, ws, batchId);
         const list = sql.raw(columns.join(', '));
         const pick = sql.raw(columns.map((c) => `p.${c}`).join(', '));
         const { rows } = await sql<{ n: string }>`
@@ -105,14 +109,38 @@ export async function undoImport(db: Db, principal: Principal, batchId: string):
       removed += Number(gone[0]?.n ?? 0);
     }
     if (customers.length > 0) await refreshContactAggregates(tx, ws, { ids: customers.map((c) => c.id) });
-    const result: UndoResult = { removed, restored, conflicts: conflicts.slice(0, CONFLICT_LIST_MAX) };
+    // after the records: a field goes only when no record is left holding a value for it
+    const fields = await removeCreatedFields(tx, principal, batchId);
+    conflicts.push(...fields.conflicts);
+    const result: UndoResult = { removed, restored, fields_removed: fields.removed, conflicts: conflicts.slice(0, CONFLICT_LIST_MAX) };
     await sql`update import_batches set status = 'undone', undone_at = now(),
                 undo_result = ${JSON.stringify({ ...result, conflict_count: conflicts.length })}::jsonb
               where workspace_id = ${ws} and id = ${batchId}`.execute(tx);
     await recordAudit(tx, {
       workspaceId: ws, objectType: 'import_batches', recordId: batchId, actorId: principal.userId, action: 'undo',
-      changes: { removed: [null, removed], restored: [null, restored], conflicts: [null, conflicts.length] },
+      changes: { removed: [null, removed], restored: [null, restored], fields_removed: [null, fields.removed], conflicts: [null, conflicts.length] },
     });
     return result;
   });
+}
+
+/**
+ * Orders the batch updated, not edited since, whose before-image holds lines (the import replaced them):
+ * the lines the import wrote give way to the previous ones, under their previous ids. A product deleted
+ * since leaves its line without a product link, as deleting it would have.
+ */
+async function restoreOrderLines(tx: Tx, ws: string, batchId: string): Promise<void> {
+  await sql`
+    with restorable as (
+      select r.record_id, r.before->'lines' as lines from import_batch_rows r join orders o on o.workspace_id = r.workspace_id and o.id = r.record_id
+      where r.workspace_id = ${ws} and r.batch_id = ${batchId} and r.object_type = 'orders' and r.action = 'u' and r.before ? 'lines'
+        and o.version = r.version_after
+    ), removed as (
+      delete from order_lines l using restorable x where l.workspace_id = ${ws} and l.order_id = x.record_id
+    )
+    insert into order_lines (workspace_id, id, order_id, product_id, product_name, quantity, unit_price_minor, amount_minor) overriding system value
+    select ${ws}, (e->>'id')::bigint, x.record_id, p.id, e->>'product_name', (e->>'quantity')::numeric, (e->>'unit_price_minor')::bigint, (e->>'amount_minor')::bigint
+    from restorable x cross join lateral jsonb_array_elements(x.lines) e
+    left join products p on p.workspace_id = ${ws} and p.id = (e->>'product_id')::bigint
+    order by (e->>'id')::bigint`.execute(tx);
 }

@@ -114,6 +114,7 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
         <SavedViewsMenu
           object={object}
           current={{ filter: builderFilter, sort, columns: visibility.visibleIds }}
+          defaultSort={DEFAULT_SORT}
           onPick={(view) => {
             setFilterState(fromFilterNode(view.filter));
             setSort(view.sort || DEFAULT_SORT);
