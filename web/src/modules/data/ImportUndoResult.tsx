@@ -9,13 +9,16 @@ function asUndoResult(value: Record<string, unknown>): UndoResult {
     ? value['conflicts'].flatMap((c: unknown) => {
         if (typeof c !== 'object' || c === null) return [];
         const entry = c as Record<string, unknown>;
-        return [{ record_id: String(entry['record_id'] ?? ''), reason: String(entry['reason'] ?? '') }];
+        return [{ object: String(entry['object'] ?? ''), record_id: String(entry['record_id'] ?? ''), reason: String(entry['reason'] ?? '') }];
       })
     : [];
-  return { removed: number(value['removed']), restored: number(value['restored']), conflicts };
+  return { removed: number(value['removed']), restored: number(value['restored']), fields_removed: number(value['fields_removed']), conflicts };
 }
 
-/** What undoing an import did: records removed, records restored, and the ones left alone because they changed since. */
+/**
+ * What undoing an import did: records removed, records restored, custom fields removed, and what was left
+ * alone because it changed or was used since (records, or a custom field that still holds values).
+ */
 export function ImportUndoResult({ result }: { result: Record<string, unknown> }) {
   const { t, i18n } = useTranslation();
   const undo = asUndoResult(result);
@@ -25,12 +28,17 @@ export function ImportUndoResult({ result }: { result: Record<string, unknown> }
       <Text size="sm">
         {t('data.import.undoCounts', { removed: formatNumber(undo.removed ?? 0, i18n.language), restored: formatNumber(undo.restored ?? 0, i18n.language) })}
       </Text>
+      {(undo.fields_removed ?? 0) > 0 && (
+        <Text size="sm">{t('data.import.undoFieldsRemoved', { formatted: formatNumber(undo.fields_removed ?? 0, i18n.language) })}</Text>
+      )}
       {conflicts.length > 0 && (
         <>
           <Text size="sm" mt="xs">{t('data.import.undoConflicts', { count: conflicts.length })}</Text>
           <List size="sm" mt={4}>
             {conflicts.slice(0, 50).map((c) => (
-              <List.Item key={c.record_id}>#{c.record_id}: {c.reason}</List.Item>
+              <List.Item key={`${c.object}:${c.record_id}`}>
+                {c.object === 'field_definitions' ? t('data.import.undoFieldKept') : `#${c.record_id}`}: {c.reason}
+              </List.Item>
             ))}
           </List>
         </>

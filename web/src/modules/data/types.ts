@@ -48,7 +48,8 @@ export type StartImportBody = ApiBody<'/api/v1/imports', 'post'>;
 export interface UndoResult {
   removed?: number;
   restored?: number;
-  conflicts?: Array<{ record_id: string; reason: string }>;
+  fields_removed?: number;
+  conflicts?: Array<{ object: string; record_id: string; reason: string }>;
 }
 
 export type ImportBatch = ApiResponse<'/api/v1/imports/{id}', 'get'>;
