@@ -1,40 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFieldDefinition } from '../../src/modules/customers/index.ts';
 import { loadPrincipal } from '../../src/modules/accounts/index.ts';
-import { createImport, mergeRecords, runImport, undoImport, type ImportRequest } from '../../src/modules/data/index.ts';
-import type { Principal } from '../../src/platform/http/access.ts';
-import { newUser, newWorkspace } from '../support/test-app.ts';
+import { createImport, mergeRecords, runImport, undoImport } from '../../src/modules/data/index.ts';
+import { newUser } from '../support/test-app.ts';
+import { importKit } from '../support/import-kit.ts';
 import { testDatabase } from '../support/test-db.ts';
 
 const { database } = await testDatabase();
 const db = database.db;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-import-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-let fileNo = 0;
-function file(content: string | Buffer, ext = 'csv'): string {
-  const p = path.join(dir, `f${++fileNo}.${ext}`);
-  fs.writeFileSync(p, content);
-  return p;
-}
-
-async function admin(): Promise<{ ws: string; principal: Principal }> {
-  const w = await newWorkspace(db);
-  const principal = await loadPrincipal(db, w.workspaceId, w.adminId);
-  if (!principal) throw new Error('no principal');
-  return { ws: w.workspaceId, principal };
-}
-
-async function load(principal: Principal, object: ImportRequest['object'], p: string, options: Partial<ImportRequest> = {}) {
-  const { batchId } = await createImport(db, principal, { object, path: p, fileName: path.basename(p), ...options });
-  return runImport(db, principal.workspaceId, batchId);
-}
+const { dir, file, admin, load } = importKit(db, 'relata-import-');
 
 async function errors(ws: string, batchId: string) {
   const { rows } = await sql<{ row_number: number; column_name: string | null; code: string }>`

@@ -1,36 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPrincipal } from '../../src/modules/accounts/index.ts';
-import { createImport, runImport, undoImport, type ImportRequest } from '../../src/modules/data/index.ts';
+import { undoImport, type ImportRequest } from '../../src/modules/data/index.ts';
 import type { Principal } from '../../src/platform/http/access.ts';
-import { newUser, newWorkspace } from '../support/test-app.ts';
+import { newUser } from '../support/test-app.ts';
+import { importKit } from '../support/import-kit.ts';
 import { testDatabase } from '../support/test-db.ts';
 
 const { database } = await testDatabase();
 const db = database.db;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-import-orders-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-let fileNo = 0;
-function file(lines: string[]): string {
-  const p = path.join(dir, `f${++fileNo}.csv`);
-  fs.writeFileSync(p, lines.join('\n') + '\n');
-  return p;
-}
-
-async function admin(): Promise<{ ws: string; principal: Principal }> {
-  const w = await newWorkspace(db);
-  const principal = await loadPrincipal(db, w.workspaceId, w.adminId);
-  if (!principal) throw new Error('no principal');
-  return { ws: w.workspaceId, principal };
-}
+const kit = importKit(db, 'relata-import-orders-');
+const { admin } = kit;
+const file = (lines: string[]) => kit.file(lines.join('\n') + '\n');
 
 async function load(principal: Principal, object: ImportRequest['object'], p: string, options: Partial<ImportRequest> = {}) {
-  const { batchId } = await createImport(db, principal, { object, path: p, fileName: path.basename(p), ...options });
-  const batch = await runImport(db, principal.workspaceId, batchId);
+  const batch = await kit.load(principal, object, p, options);
   expect(batch.status).toBe('succeeded');
   return batch;
 }

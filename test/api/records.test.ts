@@ -1,18 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
+import { adminAndTwoReps, client, logInAs, newUser, testApp, type Client } from '../support/test-app.ts';
 
 const { app, db } = await testApp();
 
-async function setup() {
-  const ws = await newWorkspace(db);
-  const admin = client(app, await logInAs(app, ws.adminEmail));
-  const repA = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep A' });
-  const repB = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep B' });
-  const a = client(app, await logInAs(app, repA.email));
-  const b = client(app, await logInAs(app, repB.email));
-  return { ws, admin, repA, repB, a, b };
-}
+const setup = () => adminAndTwoReps(app, db);
 
 async function contact(api: Client, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
   const res = await api.post('/api/v1/contacts', body);

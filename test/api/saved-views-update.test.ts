@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
+import { adminAndTwoReps, testApp, type Client } from '../support/test-app.ts';
 
 const { app, db } = await testApp();
 
-async function setup() {
-  const ws = await newWorkspace(db);
-  const admin = client(app, await logInAs(app, ws.adminEmail));
-  const repA = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep A' });
-  const repB = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep B' });
-  const a = client(app, await logInAs(app, repA.email));
-  const b = client(app, await logInAs(app, repB.email));
-  return { admin, a, b };
-}
+const setup = () => adminAndTwoReps(app, db);
 
 const shanghai = { and: [{ field: 'city', op: 'eq', value: '上海' }] };
 

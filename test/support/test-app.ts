@@ -106,3 +106,14 @@ export function client(app: TestApp, session: Session | { bearer: string }) {
   };
 }
 export type Client = ReturnType<typeof client>;
+
+/** A new workspace with its administrator and two sales reps (own scope), each signed in. */
+export async function adminAndTwoReps(app: TestApp, db: Db) {
+  const ws = await newWorkspace(db);
+  const admin = client(app, await logInAs(app, ws.adminEmail));
+  const repA = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep A' });
+  const repB = await newUser(db, ws.workspaceId, { roleKey: 'sales', name: 'Rep B' });
+  const a = client(app, await logInAs(app, repA.email));
+  const b = client(app, await logInAs(app, repB.email));
+  return { ws, admin, repA, repB, a, b };
+}
