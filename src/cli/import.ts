@@ -142,7 +142,7 @@ export function registerImport(program: Command): void {
     });
   command
     .command('undo')
-    .description('undo an import: remove what it created, restore what it updated (later edits are kept and reported)')
+    .description('undo an import: remove what it created (custom fields too), restore what it updated (later edits are kept and reported)')
     .argument('<batch>', 'import batch id')
     .option('--as <email>')
     .option('--workspace <id>')
@@ -153,7 +153,7 @@ export function registerImport(program: Command): void {
         const principal = await principalFor(db, o);
         await loadBatch(db, principal.workspaceId, batchId);
         const result = await undoImport(db, principal, batchId);
-        emit(json, result, `undone: ${result.removed} removed, ${result.restored} restored, ${result.conflicts.length} kept (edited or in use since)`);
+        emit(json, result, `undone: ${result.removed} removed, ${result.restored} restored, ${result.fields_removed} custom fields removed, ${result.conflicts.length} kept (edited or in use since)`);
       });
     });
 }
