@@ -1,22 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
-import { client, logInAs, newUser, newWorkspace, type Client } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client } from '../support/test-app.ts';
 
 // Scans run as jobs, so this file starts its own server with workers.
-const { database } = await testDatabase();
-const db = database.db;
-const jobs = new Jobs({ db });
-const app = await buildServer({ db, config: loadConfig({ LOG_LEVEL: 'silent' }), serveWeb: false, jobs });
-await app.ready();
-await jobs.start({ work: true });
-afterAll(async () => {
-  await jobs.stop();
-  await app.close();
-});
+const { app, db } = await testAppWithJobs('relata-dedupe-');
 
 type Summary = { id: string; external_id: string | null; display_name: string | null; email: string | null; phone: string | null; city: string | null; updated_at: string };
 type Pair = { id: string; object: string; score: number; status: string; reasons: { field: string; kind: string; similarity: number; text: string }[]; a: Summary; b: Summary; created_at: string };

@@ -1,22 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
-import { client, logInAs, newUser, newWorkspace, type Client } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client } from '../support/test-app.ts';
 
 // Bulk merge runs as a job, so this file starts its own server with workers.
-const { database } = await testDatabase();
-const db = database.db;
-const jobs = new Jobs({ db });
-const app = await buildServer({ db, config: loadConfig({ LOG_LEVEL: 'silent' }), serveWeb: false, jobs });
-await app.ready();
-await jobs.start({ work: true });
-afterAll(async () => {
-  await jobs.stop();
-  await app.close();
-});
+const { app, db } = await testAppWithJobs('relata-merge-');
 
 async function setup() {
   const ws = await newWorkspace(db);

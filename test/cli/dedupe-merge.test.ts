@@ -1,20 +1,13 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newWorkspace } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { cliProcess } from '../support/cli-process.ts';
 
 // Black-box: the merge commands in their own process against this file's database (DATABASE_URL), mounted
 // under a `dedupe` command exactly as src/cli/dedupe.ts mounts them.
-const { database, url } = await testDatabase();
-const db = database.db;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-cli-merge-'));
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, RELATA_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { db, node } = await cliProcess('relata-cli-merge-');
 
 const HARNESS = `
 import { Command } from 'commander';
@@ -24,16 +17,7 @@ registerDedupeMergeCommands(program.command('dedupe'));
 await program.parseAsync(process.argv);
 `;
 
-function relata(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', HARNESS, '--', 'relata', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const relata = (...args: string[]) => node(['--input-type=module', '-e', HARNESS, '--', 'relata', ...args]);
 
 async function insertContact(workspaceId: string, ownerId: string, name: string, city: string | null = null): Promise<string> {
   const { rows } = await sql<{ id: string }>`insert into contacts (workspace_id, display_name, last_name, owner_id, city)

@@ -1,29 +1,13 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newWorkspace } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { cliProcess } from '../support/cli-process.ts';
 
 // Black-box: `relata dedupe scan | list | dismiss` in its own process against this file's database.
-const { database, url } = await testDatabase();
-const db = database.db;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-cli-dedupe-'));
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, RELATA_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { db, node } = await cliProcess('relata-cli-dedupe-');
 
-function relata(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.resolve('bin/relata.mjs'), ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const relata = (...args: string[]) => node([path.resolve('bin/relata.mjs'), ...args]);
 
 async function insertContact(workspaceId: string, ownerId: string, first: string, last: string, email: string, externalId: string): Promise<string> {
   const { rows } = await sql<{ id: string }>`insert into contacts (workspace_id, first_name, last_name, display_name, email, emails, owner_id, external_id)

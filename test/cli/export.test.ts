@@ -1,31 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newUser, newWorkspace } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-db.ts';
+import { cliProcess } from '../support/cli-process.ts';
 
 // Black-box: the real `relata export` command against this file's own database (DATABASE_URL).
 const BIN = path.resolve('bin/relata.mjs');
-const { database, url } = await testDatabase();
-const db = database.db;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-cli-export-'));
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, RELATA_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { db, dir, node } = await cliProcess('relata-cli-export-');
 
-function relata(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const relata = (...args: string[]) => node([BIN, ...args]);
 
 async function insertContact(workspaceId: string, ownerId: string, name: string, phone: string | null = null): Promise<string> {
   const { rows } = await sql<{ id: string }>`insert into contacts (workspace_id, display_name, owner_id, phone, city)

@@ -11,7 +11,7 @@ export { loadPrincipal } from './auth/load-principal.ts';
 export { createWorkspace, type NewWorkspace } from './workspaces/create-workspace.ts';
 export { createApiKey } from './api-keys/create-api-key.ts';
 export { hashPassword } from './auth/passwords.ts';
-export { visibleOwnerIds, visibilityPredicate, visibilityFor } from './visibility.ts';
+export { sharedIdsSql, visibleOwnerIds, visibilityPredicate, visibilityFor } from './visibility.ts';
 export { readableField, maskSql, assertFieldsWritable, assertFieldsReadable, isHidden, isMasked, fieldAccess, type ReadContext, type MaskKind } from './field-policy.ts';
 export { OBJECTS, DEFAULT_ROLES } from './roles/default-roles.ts';
 export { findUser, USER_COLUMNS, UserSchema, type UserJson } from './users/user-json.ts';

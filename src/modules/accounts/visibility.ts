@@ -41,10 +41,17 @@ export function visibilityPredicate(
   access: 'read' | 'write' = 'read',
 ): RawBuilder<boolean> {
   if (ownerIds === null) return sql<boolean>`true`;
-  const shared = sql`array(select rc.record_id from record_collaborators rc
-      where rc.workspace_id = ${principal.workspaceId} and rc.user_id = ${principal.userId} and rc.object_type = ${objectType}
-        and (rc.expires_at is null or rc.expires_at > now()) ${access === 'write' ? sql`and rc.access = 'write'` : sql``})`;
-  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[]) or ${sql.ref(`${alias}.id`)} = any(${shared}))`;
+  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[]) or ${sql.ref(`${alias}.id`)} = any(array(${sharedIdsSql(principal, objectType, access)})))`;
+}
+
+/**
+ * Ids of the records of `objectType` shared with the principal (协作人) and not expired — read-write shares
+ * only with `access = 'write'` — as a subquery on record_collaborators_user_idx, to feed `= any(array(…))`.
+ */
+export function sharedIdsSql(principal: Principal, objectType: string, access: 'read' | 'write' = 'read'): RawBuilder<unknown> {
+  return sql`select rc.record_id from record_collaborators rc
+    where rc.workspace_id = ${principal.workspaceId} and rc.user_id = ${principal.userId} and rc.object_type = ${objectType}
+      and (rc.expires_at is null or rc.expires_at > now()) ${access === 'write' ? sql`and rc.access = 'write'` : sql``}`;
 }
 
 /** Convenience: the predicate for a principal, computing the owner set. */

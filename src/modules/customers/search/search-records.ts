@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { prepared, type Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { isHidden, readableField, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
+import { isHidden, readableField, sharedIdsSql, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
 import { searchPlan, TIER, type SearchPlan } from './search-document.ts';
 import { matchedField, type MatchedField } from './matched-field.ts';
 
@@ -94,8 +94,7 @@ async function scopeFor(db: Db, principal: Principal, object: 'contacts' | 'comp
     visible,
     drivers: [
       sql<boolean>`${sql.ref(`${alias}.owner_id`)} = any(${ownerIds}::bigint[])`,
-      sql<boolean>`${sql.ref(`${alias}.id`)} in (select rc.record_id from record_collaborators rc
-        where rc.workspace_id = ${principal.workspaceId} and rc.object_type = ${object} and rc.user_id = ${principal.userId})`,
+      sql<boolean>`${sql.ref(`${alias}.id`)} in (${sharedIdsSql(principal, object)})`,
     ],
   };
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { visibilityFor, visibleOwnerIds } from '../../accounts/index.ts';
+import { sharedIdsSql, visibilityFor, visibleOwnerIds } from '../../accounts/index.ts';
 
 /**
  * "May this principal see that contact / company?" for the records that hang off a customer
@@ -31,17 +31,6 @@ export async function assertCustomersVisible(db: Db | Tx, principal: Principal, 
   if (ref.companyId && !(await isCustomerVisible(db, principal, 'company', ref.companyId))) {
     throw new AppError('NOT_FOUND', 'Company not found', { field: 'company_id' });
   }
-}
-
-/**
- * Ids of the records of `objectType` shared with the caller (协作人) and not expired — the share half of
- * accounts' visibilityPredicate, as a subquery on record_collaborators_user_idx so that it can feed
- * `= any(array(…))`, an index condition, where a per-row EXISTS forces a scan.
- */
-export function sharedIdsSql(principal: Principal, objectType: string): RawBuilder<unknown> {
-  return sql`select rc.record_id from record_collaborators rc
-    where rc.workspace_id = ${principal.workspaceId} and rc.user_id = ${principal.userId} and rc.object_type = ${objectType}
-      and (rc.expires_at is null or rc.expires_at > now())`;
 }
 
 /** Visible, live customers of one type under a restricted scope: owned within it (owner index) or shared. */
