@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { client, logInAs, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
+import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client } from '../support/test-app.ts';
 
-const { app, db } = await testApp();
+// deleting a field queues a job (custom-field-delete-job.test.ts covers it in detail): this server runs workers
+const { app, db } = await testAppWithJobs('relata-fields-');
 
 async function adminOf(): Promise<{ api: Client; ws: Awaited<ReturnType<typeof newWorkspace>> }> {
   const ws = await newWorkspace(db);
@@ -39,8 +40,20 @@ describe('custom field definitions', () => {
 
     const c = (await api.post('/api/v1/contacts', { last_name: 'X', attributes: { level: 'bronze' } })).body;
     expect(c.attributes).toEqual({ level: 'bronze' });
-    expect((await api.delete(`/api/v1/custom-fields/${created.body.id}`)).status).toBe(204);
+    const deleted = await api.delete(`/api/v1/custom-fields/${created.body.id}`);
+    expect(deleted.status).toBe(202);
+    // gone from reads at once, whether or not the job has run yet
     expect((await api.get(`/api/v1/contacts/${c.id}`)).body.attributes).toEqual({});
+    expect((await api.get('/api/v1/custom-fields?object=contacts')).body.data).toEqual([]);
+    let job = (await api.get(`/api/v1/jobs/${deleted.body.job_id}`)).body;
+    for (let i = 0; i < 200 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await api.get(`/api/v1/jobs/${deleted.body.job_id}`)).body;
+    }
+    expect(job.status).toBe('succeeded');
+    const { rows: left } = await sql<{ n: number }>`
+      select count(*)::int as n from contacts where workspace_id = ${ws.workspaceId} and attributes ? 'level'`.execute(db);
+    expect(left[0]!.n).toBe(0);
     expect((await api.delete(`/api/v1/custom-fields/${created.body.id}`)).status).toBe(404);
   });
 

@@ -9,14 +9,48 @@ export function fieldAccess(principal: Principal, object: string, field: string)
   return principal.permissions.fields[object]?.[field] ?? 'editable';
 }
 
-export function isHidden(principal: Principal, object: string, field: string): boolean {
+/**
+ * Stored fields made of other fields: a contact's display_name is its first and last name put together.
+ * A role that hides or masks a part must not see that part through the whole, so wherever the derived
+ * field is one opaque value — audit history, filters, sorts, duplicate reasons — it is hidden when the
+ * field or any part is hidden, and masked when the field or any part is masked. Read paths that have
+ * the parts at hand show what the role may see of them instead (readableDisplayName, ADR 3).
+ */
+const DERIVED_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  contacts: { display_name: ['first_name', 'last_name'] },
+};
+
+/** The derived fields of an object (see DERIVED_FIELDS). */
+export function derivedFields(object: string): string[] {
+  return Object.keys(DERIVED_FIELDS[object] ?? {});
+}
+
+function partsOf(object: string, field: string): readonly string[] {
+  return DERIVED_FIELDS[object]?.[field] ?? [];
+}
+
+/** Hidden by the role itself, not counting the parts a derived field is made of. */
+export function isHiddenItself(principal: Principal, object: string, field: string): boolean {
   return fieldAccess(principal, object, field) === 'hidden';
 }
 
-/** Masked when the role masks it everywhere, or in lists and this read is a list (lists, search, exports). */
-export function isMasked(principal: Principal, object: string, field: string, context: ReadContext): boolean {
+/** Masked by the role itself, not counting the parts a derived field is made of. */
+export function isMaskedItself(principal: Principal, object: string, field: string, context: ReadContext): boolean {
   const mode = principal.permissions.masks[object]?.[field];
   return mode === 'everywhere' || (mode === 'list' && context === 'list');
+}
+
+/** Hidden by the role, or (a derived field) made of a hidden part. */
+export function isHidden(principal: Principal, object: string, field: string): boolean {
+  return isHiddenItself(principal, object, field) || partsOf(object, field).some((part) => isHiddenItself(principal, object, part));
+}
+
+/**
+ * Masked when the role masks it everywhere, or in lists and this read is a list (lists, search, exports);
+ * a derived field also when one of its parts is masked.
+ */
+export function isMasked(principal: Principal, object: string, field: string, context: ReadContext): boolean {
+  return isMaskedItself(principal, object, field, context) || partsOf(object, field).some((part) => isMaskedItself(principal, object, part, context));
 }
 
 /**

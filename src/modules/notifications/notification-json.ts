@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { can, type Principal } from '../../platform/http/access.ts';
-import { readableField, visibilityFor } from '../accounts/index.ts';
+import { readableDisplayName, readableField, visibilityFor } from '../accounts/index.ts';
 import { NOTIFICATION_KINDS } from './notify.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -36,7 +36,7 @@ export async function notificationSelect(db: Db, principal: Principal): Promise<
   const visible = async (object: 'contacts' | 'companies', alias: string) =>
     can(principal, object, 'view') ? visibilityFor(db, principal, object, alias) : sql<boolean>`false`;
   const [contactVisible, companyVisible] = await Promise.all([visible('contacts', 'c'), visible('companies', 'co')]);
-  const contactName = readableField(principal, 'contacts', 'display_name', sql`c.display_name`, 'text', 'list');
+  const contactName = readableDisplayName(principal, { displayName: sql`c.display_name`, firstName: sql`c.first_name`, lastName: sql`c.last_name` }, 'list');
   const companyName = readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list');
   const id = (key: string) => sql`case when n.payload->>${key} ~ '^[0-9]{1,18}$' then (n.payload->>${key})::bigint end`;
   const columns = sql`n.id::text, n.kind, n.title, n.link, to_json(n.read_at)#>>'{}' as read_at, to_json(n.created_at)#>>'{}' as created_at,

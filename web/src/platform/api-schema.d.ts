@@ -1608,7 +1608,8 @@ export interface paths {
                             data: {
                                 type: "contact" | "company";
                                 id: string;
-                                title: string;
+                                /** @description the name as the caller's role may see it; null when the role hides it */
+                                title: string | null;
                                 subtitle: string;
                                 matched: "name" | "pinyin" | "email" | "phone" | "domain";
                             }[];
@@ -3736,6 +3737,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** @description The field disappears at once; a job (GET /jobs/{job_id}) removes its values from the records, then the definition, and until it has finished the key cannot be created again (FIELD_DELETE_PENDING). Deleting the field again answers with the same job while it is queued or running, and resumes the work after a failed or cancelled one. */
         delete: {
             parameters: {
                 query?: never;
@@ -3748,11 +3750,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
                 };
             };
         };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { assertFieldsReadable, isMasked, visibilityFor } from '../../accounts/index.ts';
+import { assertFieldsReadable, isDisplayNameHidden, isMasked, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import { CONTACT_SORTS, contactFilterRegistry } from '../contacts/contact-fields.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
@@ -11,7 +11,7 @@ import { customFieldColumns, joinedArray, joinedListValues, readableColumns, typ
 import { CONTACT_METRICS, contactMetricJoins } from './contact-metrics.ts';
 import type { ExportRequest, ExportSource } from './export-request.ts';
 
-const TEXT_FIELDS = ['first_name', 'last_name', 'display_name'] as const;
+const NAME_FIELDS = ['first_name', 'last_name'] as const;
 const ADDRESS_FIELDS = ['street', 'city', 'region', 'postcode', 'country', 'source', 'lifecycle_stage', 'value_tier'] as const;
 
 /** Contacts as the list shows them to this principal: same predicate, same masking, one column per field. */
@@ -29,9 +29,15 @@ export async function contactExportSource(db: Db | Tx, principal: Principal, req
     // hidden → no column (permissionKey); masked → each value masked, as readableList does for the JSON
     expr: joinedListValues(col(column), isMasked(principal, 'contacts', field, 'list') ? field : null),
   });
+  // the name as the list shows it: the parts the role may read; no column when it may read none
+  const name: ColumnSpec[] = isDisplayNameHidden(principal) ? [] : [{
+    header: 'display_name',
+    expr: readableDisplayName(principal, { displayName: col('display_name'), firstName: col('first_name'), lastName: col('last_name') }, 'list'),
+  }];
   const specs: ColumnSpec[] = [
     { header: 'id', kind: 'number', expr: sql`c.id::text` },
-    ...TEXT_FIELDS.map(text),
+    ...NAME_FIELDS.map(text),
+    ...name,
     { header: 'email', permissionKey: 'email', mask: 'email', expr: sql`c.email::text` },
     { header: 'phone', permissionKey: 'phone', mask: 'phone', expr: col('phone') },
     list('email', 'emails'),
@@ -42,7 +48,7 @@ export async function contactExportSource(db: Db | Tx, principal: Principal, req
     { header: 'owner_id', kind: 'number', permissionKey: 'owner_id', expr: sql`c.owner_id::text` },
     { header: 'owner_name', permissionKey: 'owner_id', expr: sql`ou.name` },
     { header: 'company_id', kind: 'number', permissionKey: 'company_id', expr: sql`c.company_id::text` },
-    { header: 'company_name', permissionKey: 'company_id', expr: sql`co.name` },
+    { header: 'company_name', permissionKey: 'company_id', expr: readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list') },
     { header: 'consent_email', kind: 'boolean', permissionKey: 'consent_email', expr: col('consent_email') },
     { header: 'consent_sms', kind: 'boolean', permissionKey: 'consent_sms', expr: col('consent_sms') },
     { header: 'tags', permissionKey: 'tags', expr: joinedArray(col('tags')) },

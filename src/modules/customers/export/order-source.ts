@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { assertFieldsReadable, readableField, visibilityFor } from '../../accounts/index.ts';
+import { assertFieldsReadable, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import type { FieldRegistry, FilterField, FilterFieldType } from '../filter/field-registry.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { parseSort, type SortRegistry } from '../filter/sort.ts';
@@ -55,11 +55,17 @@ export async function orderExportSource(db: Db | Tx, principal: Principal, reque
   ]);
   const name = (object: string, field: string, column: RawBuilder<unknown>, shown: RawBuilder<boolean>) =>
     readableField(principal, object, field, sql`(case when ${shown} then ${column} end)`, 'text', 'list');
+  const ofVisibleContact = (column: RawBuilder<unknown>) => sql`(case when ${contactVisible} then ${column} end)`;
+  const contactName = readableDisplayName(principal, {
+    displayName: ofVisibleContact(sql`ct.display_name`),
+    firstName: ofVisibleContact(sql`ct.first_name`),
+    lastName: ofVisibleContact(sql`ct.last_name`),
+  }, 'list');
   const specs: ColumnSpec[] = [
     { header: 'id', kind: 'number', expr: sql`o.id::text` },
     { header: 'number', permissionKey: 'number', mask: 'text', expr: sql`o.number` },
     { header: 'contact_id', kind: 'number', permissionKey: 'contact_id', expr: sql`o.contact_id::text` },
-    { header: 'contact_name', permissionKey: 'contact_id', expr: name('contacts', 'display_name', sql`ct.display_name`, contactVisible) },
+    { header: 'contact_name', permissionKey: 'contact_id', expr: contactName },
     { header: 'company_id', kind: 'number', permissionKey: 'company_id', expr: sql`o.company_id::text` },
     { header: 'company_name', permissionKey: 'company_id', expr: name('companies', 'name', sql`cm.name`, companyVisible) },
     { header: 'owner_id', kind: 'number', permissionKey: 'owner_id', expr: sql`o.owner_id::text` },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
@@ -33,6 +33,24 @@ export function checkOptions(type: FieldType, options: { value: string; label: s
   return cleaned;
 }
 
+/**
+ * Why a key is taken: by a live field, or by a deleted one whose values a job is still stripping. The latter
+ * keeps the key until the job is done — a new field of that key would read the old values, and the job,
+ * which strips the key wherever it is, would take the new field's values with them.
+ */
+async function keyTaken(tx: Tx, workspaceId: string, object: CustomFieldObject, key: string): Promise<AppError> {
+  const { rows } = await sql<{ id: string; job_id: string | null; retired: boolean }>`
+    select id::text, cleanup_job_id::text as job_id, retired_at is not null as retired
+    from field_definitions where workspace_id = ${workspaceId} and object_type = ${object} and key = ${key}`.execute(tx);
+  const existing = rows[0];
+  if (existing?.retired) {
+    return new AppError('FIELD_DELETE_PENDING', `The custom field "${key}" is still being deleted; create it again once its job has finished`, {
+      field: 'key', field_id: existing.id, job_id: existing.job_id,
+    });
+  }
+  return new AppError('UNIQUE_VIOLATION', `A custom field "${key}" already exists`, { field: 'key' });
+}
+
 export async function createFieldDefinition(db: Db, principal: Principal, input: NewFieldDefinition): Promise<FieldDefinition> {
   const options = checkOptions(input.type, input.options ?? []);
   const label = input.label.normalize('NFC').trim();
@@ -46,7 +64,7 @@ export async function createFieldDefinition(db: Db, principal: Principal, input:
       on conflict (workspace_id, object_type, key) do nothing
       returning ${DEFINITION_COLUMNS}`.execute(tx);
     const created = rows[0];
-    if (!created) throw new AppError('UNIQUE_VIOLATION', `A custom field "${input.key}" already exists`, { field: 'key' });
+    if (!created) throw await keyTaken(tx, principal.workspaceId, input.object, input.key);
     await recordAudit(tx, {
       workspaceId: principal.workspaceId,
       objectType: 'field_definitions',

@@ -5,6 +5,7 @@ import { CUSTOM_FIELD_OBJECTS, FIELD_TYPES, FieldDefinitionSchema, loadFieldDefi
 import { createFieldDefinition } from './create-field-definition.ts';
 import { updateFieldDefinition } from './update-field-definition.ts';
 import { deleteFieldDefinition } from './delete-field-definition.ts';
+import { registerFieldPurgeJob } from './purge-field-values.ts';
 
 const ObjectSchema = Type.Enum(CUSTOM_FIELD_OBJECTS);
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
@@ -20,7 +21,8 @@ const Settable = {
 };
 
 /** Custom field definitions (自定义字段). Anyone signed in reads them (forms need them); settings editors change them. */
-export function customFieldRoutes({ db }: ModuleDeps): ModulePlugin {
+export function customFieldRoutes({ db, jobs }: ModuleDeps): ModulePlugin {
+  registerFieldPurgeJob(jobs, db);
   return async (app) => {
     app.get('/custom-fields', {
       config: { access: { authenticated: true } },
@@ -81,10 +83,17 @@ export function customFieldRoutes({ db }: ModuleDeps): ModulePlugin {
 
     app.delete('/custom-fields/:id', {
       config: { access: { object: 'settings', action: 'edit' } },
-      schema: { tags: ['custom-fields'], params: IdParams },
+      schema: {
+        tags: ['custom-fields'],
+        params: IdParams,
+        description: 'The field disappears at once; a job (GET /jobs/{job_id}) removes its values from the records, then the '
+          + 'definition, and until it has finished the key cannot be created again (FIELD_DELETE_PENDING). Deleting the '
+          + 'field again answers with the same job while it is queued or running, and resumes the work after a failed or cancelled one.',
+        response: { 202: Type.Object({ job_id: Type.String() }) },
+      },
     }, async (request, reply) => {
-      await deleteFieldDefinition(db, principalOf(request), request.params.id);
-      return reply.status(204).send();
+      const started = await deleteFieldDefinition(db, jobs, principalOf(request), request.params.id);
+      return reply.status(202).send(started);
     });
   };
 }

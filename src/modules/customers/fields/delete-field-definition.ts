@@ -3,32 +3,47 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Jobs } from '../../../platform/jobs/jobs.ts';
+import { FIELD_PURGE_JOB_KIND } from './purge-field-values.ts';
 
-const TABLES = { contacts: sql.table('contacts'), companies: sql.table('companies') } as const;
+type Target = { object: string; key: string; type: string; retired: boolean; job_id: string | null; job_active: boolean };
 
 /**
- * Removes the definition and its values, in one transaction: a later field with the same key and another
- * type must not inherit stale values. (One set-based UPDATE; at millions of rows this belongs in a job.)
+ * Deletes a custom field in two steps. This transaction retires the definition — it leaves every field
+ * list, filter, form, validation and read at once (loadFieldDefinitions, readableAttributes) — audits the
+ * deletion and queues the job that strips its values from the records in batches and then deletes the row
+ * (purge-field-values.ts). One UPDATE of millions of rows would hold their locks for the whole request.
+ *
+ * Deleting a retired field again is how a cancelled or failed job is resumed: while its job is queued or
+ * running the answer is that job, otherwise a new one is queued (no second audit row: the field was
+ * deleted once).
  */
-export async function deleteFieldDefinition(db: Db, principal: Principal, id: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const { rows } = await sql<{ object: string; key: string }>`
-      delete from field_definitions where workspace_id = ${principal.workspaceId} and id = ${id}
-      returning object_type as object, key`.execute(tx);
-    const deleted = rows[0];
-    if (!deleted) throw notFound('Custom field');
-    if (deleted.object in TABLES) {
-      const table = TABLES[deleted.object as keyof typeof TABLES];
-      await sql`update ${table} set attributes = attributes - ${deleted.key}::text
-                where workspace_id = ${principal.workspaceId} and attributes ? ${deleted.key}`.execute(tx);
+export async function deleteFieldDefinition(db: Db, jobs: Jobs, principal: Principal, id: string): Promise<{ job_id: string }> {
+  const ws = principal.workspaceId;
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<Target>`
+      select d.object_type as object, d.key, d.type, d.retired_at is not null as retired, d.cleanup_job_id::text as job_id,
+             coalesce(j.status in ('queued', 'running'), false) as job_active
+      from field_definitions d
+      left join job_runs j on j.workspace_id = d.workspace_id and j.id = d.cleanup_job_id
+      where d.workspace_id = ${ws} and d.id = ${id}
+      for update of d`.execute(tx);
+    const field = rows[0];
+    if (!field) throw notFound('Custom field');
+    if (field.retired && field.job_id !== null && field.job_active) return { job_id: field.job_id };
+    const jobId = await jobs.enqueue(tx, { workspaceId: ws, userId: principal.userId, kind: FIELD_PURGE_JOB_KIND, payload: { field_id: id } });
+    await sql`update field_definitions set retired_at = coalesce(retired_at, now()), cleanup_job_id = ${jobId}
+              where workspace_id = ${ws} and id = ${id}`.execute(tx);
+    if (!field.retired) {
+      await recordAudit(tx, {
+        workspaceId: ws,
+        objectType: 'field_definitions',
+        recordId: id,
+        actorId: principal.userId,
+        action: 'delete',
+        changes: { key: [field.key, null], object: [field.object, null], type: [field.type, null] },
+      });
     }
-    await recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      objectType: 'field_definitions',
-      recordId: id,
-      actorId: principal.userId,
-      action: 'delete',
-      changes: { key: [deleted.key, null], object: [deleted.object, null] },
-    });
+    return { job_id: jobId };
   });
 }

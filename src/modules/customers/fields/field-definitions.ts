@@ -33,11 +33,15 @@ export type FieldDefinition = Static<typeof FieldDefinitionSchema>;
 export const DEFINITION_COLUMNS = sql`d.id::text, d.object_type as object, d.key, d.label, d.label_zh, d.type, d.options, d.required,
   d.is_unique as unique, d.sensitive, d.is_identifier, d.position, to_json(d.created_at)#>>'{}' as created_at, to_json(d.updated_at)#>>'{}' as updated_at`;
 
-/** The custom fields of one object in a workspace, in display order. Small: loaded once per request that needs it. */
+/**
+ * The live custom fields of one object in a workspace, in display order. Small: loaded once per request that
+ * needs it. A retired definition (deleted, its values still being stripped by a job: delete-field-definition.ts)
+ * is not among them, so lists, filters, forms, validation and reads stop using it as soon as it is deleted.
+ */
 export async function loadFieldDefinitions(db: Db | Tx, workspaceId: string, object: string): Promise<FieldDefinition[]> {
   const { rows } = await prepared(sql<FieldDefinition>`
     select ${DEFINITION_COLUMNS} from field_definitions d
-    where d.workspace_id = ${workspaceId} and d.object_type = ${object}
+    where d.workspace_id = ${workspaceId} and d.object_type = ${object} and d.retired_at is null
     order by d.position, d.id`).execute(db);
   return rows;
 }

@@ -24,7 +24,9 @@ const AUDITED = ['label', 'label_zh', 'options', 'required', 'unique', 'sensitiv
 export async function updateFieldDefinition(db: Db, principal: Principal, id: string, patch: FieldDefinitionPatch): Promise<FieldDefinition> {
   return db.transaction().execute(async (tx) => {
     const { rows } = await sql<FieldDefinition>`
-      select ${DEFINITION_COLUMNS} from field_definitions d where d.workspace_id = ${principal.workspaceId} and d.id = ${id} for update`.execute(tx);
+      select ${DEFINITION_COLUMNS} from field_definitions d
+      where d.workspace_id = ${principal.workspaceId} and d.id = ${id} and d.retired_at is null
+      for update`.execute(tx);
     const before = rows[0];
     if (!before) throw notFound('Custom field');
     const options = patch.options === undefined ? before.options : checkOptions(before.type, patch.options);

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { readableField, visibilityFor } from '../../accounts/index.ts';
+import { readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import { pageAndCount } from '../filter/count.ts';
 import { TRASH_DAYS } from './restore-record.ts';
 import type { RecordType } from './record-type.ts';
@@ -25,7 +25,9 @@ export async function listTrash(db: Db, principal: Principal, type: RecordType, 
   const where = sql`r.workspace_id = ${principal.workspaceId} and r.deleted_at is not null and r.merged_into_id is null
     and r.deleted_at > now() - make_interval(days => ${TRASH_DAYS}) and ${visible}`;
   const after = cursor ? sql`and (r.deleted_at, r.id) < (${cursor[0] as string}::timestamptz, ${cursor[1] as string}::bigint)` : sql``;
-  const title = readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');
+  const title = type.object === 'contacts'
+    ? readableDisplayName(principal, { displayName: sql.ref('r.display_name'), firstName: sql.ref('r.first_name'), lastName: sql.ref('r.last_name') }, 'list')
+    : readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');
   const { rows, ...count } = await pageAndCount(db, sql<TrashItem>`
       select ${type.object} as object, r.id::text, ${title} as title, r.owner_id::text, u.name as owner_name, to_json(r.deleted_at)#>>'{}' as deleted_at
       from ${type.table} r left join users u on u.workspace_id = r.workspace_id and u.id = r.owner_id

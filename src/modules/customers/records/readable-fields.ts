@@ -52,7 +52,12 @@ function applies(mode: MaskMode | null, context: ReadContext): boolean {
   return mode === 'everywhere' || (mode === 'list' && context === 'list');
 }
 
-/** The attributes object with hidden keys removed and masked values replaced by masked text. */
+/**
+ * The attributes object with only the keys of `definitions` (the live ones): hidden keys left out, masked
+ * values replaced by masked text. A key without a live definition is left out too — a deleted field's values
+ * stay in records until its job has stripped them (fields/purge-field-values.ts), and with no definition
+ * there is no hidden or masked setting left to apply to them.
+ */
 export function readableAttributes(
   principal: Principal,
   object: string,
@@ -62,14 +67,24 @@ export function readableAttributes(
 ): RawBuilder<unknown> {
   const hidden: string[] = [];
   const masked: FieldDefinition[] = [];
+  const plain: string[] = [];
   for (const def of definitions) {
     const access = attributeAccess(principal, object, def);
     if (access.hidden) hidden.push(def.key);
     else if (applies(access.mask, context)) masked.push(def);
+    else plain.push(def.key);
   }
-  const maskedKeys = masked.map((d) => d.key);
-  const removed = [...hidden, ...maskedKeys];
-  const base = removed.length > 0 ? sql`(${column} - ${removed}::text[])` : column;
+  const removed = [...hidden, ...masked.map((d) => d.key)];
+  const live = definitions.map((d) => d.key);
+  const onlyPlain = plain.length === 0
+    ? sql`'{}'::jsonb`
+    : sql`(select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(${column}) e where e.key = any(${plain}::text[]))`;
+  // rebuilding the object key by key costs several times more than subtracting keys, so it is done only for
+  // a row that holds a key without a live definition (rare: a deleted field until its job has run)
+  const base = live.length === 0
+    ? sql`'{}'::jsonb`
+    : sql`(case when (${column} - ${live}::text[]) = '{}'::jsonb
+        then ${removed.length > 0 ? sql`(${column} - ${removed}::text[])` : column} else ${onlyPlain} end)`;
   // each masked key is rebuilt from the original column and merged back: linear SQL, however many keys
   const parts = masked.map((def) => {
     const value = sql`(${column} -> ${def.key}::text)`;

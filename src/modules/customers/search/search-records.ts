@@ -2,22 +2,26 @@ import { sql, type RawBuilder } from 'kysely';
 import { prepared, type Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { isHidden, readableField, sharedIdsSql, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
+import { isHidden, isMasked, readableDisplayName, readableField, sharedIdsSql, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
 import { searchPlan, TIER, type SearchPlan } from './search-document.ts';
 import { matchedField, type MatchedField } from './matched-field.ts';
+import { matchesVisibleName } from './visible-name-match.ts';
 
-export type SearchHit = { type: 'contact' | 'company'; id: string; title: string; subtitle: string; matched: MatchedField };
+export type SearchHit = { type: 'contact' | 'company'; id: string; title: string | null; subtitle: string; matched: MatchedField };
 
 export type SearchRow = {
   type: 'contact' | 'company';
   id: string;
-  title: string;
+  /** the name as the role may see it (null: hidden) */
+  title: string | null;
   tier: number;
   email: string | null;
   phone: string | null;
   company_name: string | null;
   domain: string | null;
   city: string | null;
+  /** the name parts the role may read unmasked, when a hidden part makes the hit need a recheck; else null */
+  name_parts: string[] | null;
 };
 
 // Candidates per path: a few times the page, so the final ordering has something to choose from,
@@ -25,6 +29,9 @@ export type SearchRow = {
 const candidatesFor = (limit: number) => Math.max(limit * 3, 20);
 // Trigram matches are rechecked row by row (the costly part): take a bounded set, then rank it.
 const fuzzyCandidatesFor = (limit: number) => Math.max(limit * 10, 100);
+// A role that hides part of a name has hits rechecked against the parts it may read (visible-name-match.ts);
+// a few times the page is fetched so that the rejected ones leave the page full.
+const RECHECK_FACTOR = 4;
 // pg_trgm's default word_similarity_threshold, used where the operator (and so the index) is not wanted
 const FUZZY_THRESHOLD = 0.6;
 
@@ -43,6 +50,10 @@ type Target = {
   fuzzy: (text: string, stems: string | null) => RawBuilder<unknown>;
   emailSearchable: boolean;
   phoneSearchable: boolean;
+  /** part of the name is hidden: hits are rechecked against the readable parts (name_parts) */
+  recheck: boolean;
+  /** search_text holds every part of the name, so a role that hides one gets no trigram matches */
+  fuzzySearchable: boolean;
 };
 
 type Scope = { visible: RawBuilder<boolean>; drivers: RawBuilder<boolean>[] };
@@ -76,7 +87,7 @@ export async function searchRecords(db: Db, principal: Principal, q: string, lim
     id: r.id,
     title: r.title,
     subtitle: [r.company_name, r.domain, r.phone, r.email, r.city].filter((v): v is string => !!v).join(' · '),
-    matched: matchedField(r, plan, q),
+    matched: matchedField({ ...r, title: r.title ?? '' }, plan, q),
   }));
 }
 
@@ -99,21 +110,35 @@ async function scopeFor(db: Db, principal: Principal, object: 'contacts' | 'comp
   };
 }
 
+/**
+ * The name parts a hit is rechecked against: the readable, unmasked ones, or null when nothing of the
+ * name is hidden (no recheck). A masked part is left out: its text is not what the role sees.
+ */
+function recheckParts(principal: Principal, object: 'contacts' | 'companies', parts: { field: string; column: RawBuilder<unknown> }[]): RawBuilder<unknown> {
+  if (!parts.some((p) => isHidden(principal, object, p.field))) return sql`null::text[]`;
+  const readable = parts.filter((p) => !isHidden(principal, object, p.field) && !isMasked(principal, object, p.field, 'list'));
+  return readable.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(readable.map((p) => sql`${p.column}::text`))}], null)`;
+}
+
 async function contactTarget(db: Db, principal: Principal, limit: number): Promise<Target> {
   const ws = principal.workspaceId;
   const { visible, drivers } = await scopeFor(db, principal, 'contacts', 'c');
-  const cap = candidatesFor(limit);
+  const recheck = isHidden(principal, 'contacts', 'first_name') || isHidden(principal, 'contacts', 'last_name');
+  const cap = candidatesFor(recheck ? limit * RECHECK_FACTOR : limit);
   const fuzzyCap = fuzzyCandidatesFor(limit);
   const field = (name: string, kind: 'phone' | 'email' | 'text') => readableField(principal, 'contacts', name, sql.ref(`c.${name}`), kind, 'list');
+  const title = readableDisplayName(principal, { displayName: sql`c.display_name`, firstName: sql`c.first_name`, lastName: sql`c.last_name` }, 'list');
+  const parts = recheckParts(principal, 'contacts', [{ field: 'first_name', column: sql`c.first_name` }, { field: 'last_name', column: sql`c.last_name` }]);
   const scoped = (where: RawBuilder<boolean>, select: RawBuilder<unknown>, capped: number) =>
     sql.join(drivers.map((driver) => sql`(select ${select} from contacts c
         where c.workspace_id = ${ws} and c.deleted_at is null and ${where} and ${driver} and ${visible} limit ${capped})`), sql` union all `);
   return {
     branch: (match, tier) => scoped(sql<boolean>`${match(sql`c.search_tokens`)}`, sql`c.id, ${tier(sql`c.search_tokens`)}::int as tier`, cap),
     display: (hits) => sql`
-      select 'contact' as type, c.id::text as id, c.display_name as title, b.tier,
+      select 'contact' as type, c.id::text as id, ${title}::text as title, b.tier,
              ${field('email', 'email')}::text as email, ${field('phone', 'phone')}::text as phone,
-             co.name as company_name, null::text as domain, ${field('city', 'text')}::text as city
+             ${readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list')}::text as company_name, null::text as domain,
+             ${field('city', 'text')}::text as city, ${parts} as name_parts
       from (select id, min(tier) as tier from ${hits} h group by id) b
       join contacts c on c.workspace_id = ${ws} and c.id = b.id
       left join companies co on co.workspace_id = c.workspace_id and co.id = c.company_id and co.deleted_at is null`,
@@ -122,13 +147,16 @@ async function contactTarget(db: Db, principal: Principal, limit: number): Promi
     // a hidden field must not be searchable either: a hit would reveal its value
     emailSearchable: !isHidden(principal, 'contacts', 'email'),
     phoneSearchable: !isHidden(principal, 'contacts', 'phone'),
+    recheck,
+    fuzzySearchable: !recheck,
   };
 }
 
 async function companyTarget(db: Db, principal: Principal, limit: number): Promise<Target> {
   const ws = principal.workspaceId;
   const { visible, drivers } = await scopeFor(db, principal, 'companies', 'co');
-  const cap = candidatesFor(limit);
+  const recheck = isHidden(principal, 'companies', 'name');
+  const cap = candidatesFor(recheck ? limit * RECHECK_FACTOR : limit);
   const fuzzyCap = fuzzyCandidatesFor(limit);
   const scoped = (where: RawBuilder<boolean>, select: RawBuilder<unknown>, capped: number) =>
     sql.join(drivers.map((driver) => sql`(select ${select} from companies co
@@ -136,16 +164,19 @@ async function companyTarget(db: Db, principal: Principal, limit: number): Promi
   return {
     branch: (match, tier) => scoped(sql<boolean>`${match(sql`co.search_tokens`)}`, sql`co.id, ${tier(sql`co.search_tokens`)}::int as tier`, cap),
     display: (hits) => sql`
-      select 'company' as type, co.id::text as id, co.name as title, b.tier,
+      select 'company' as type, co.id::text as id, ${readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list')}::text as title, b.tier,
              null::text as email, null::text as phone, null::text as company_name,
              ${readableField(principal, 'companies', 'domain', sql`co.domain`, 'text', 'list')}::text as domain,
-             ${readableField(principal, 'companies', 'city', sql`co.city`, 'text', 'list')}::text as city
+             ${readableField(principal, 'companies', 'city', sql`co.city`, 'text', 'list')}::text as city,
+             ${recheckParts(principal, 'companies', [{ field: 'name', column: sql`co.name` }])} as name_parts
       from (select id, min(tier) as tier from ${hits} h group by id) b
       join companies co on co.workspace_id = ${ws} and co.id = b.id`,
     fuzzy: (text, stems) => sql`(select f.id, ${TIER.fuzzy}::int as tier from (${scoped(fuzzyMatch(text, stems, sql`co.search_tokens`, sql`co.search_text`), sql`co.id, co.search_text`, fuzzyCap)}) f
         order by ${text} <<-> f.search_text limit ${limit})`,
     emailSearchable: !isHidden(principal, 'companies', 'email'),
     phoneSearchable: !isHidden(principal, 'companies', 'phone'),
+    recheck,
+    fuzzySearchable: !recheck,
   };
 }
 
@@ -194,18 +225,22 @@ async function matchesOf(db: Db, targets: Target[], plan: SearchPlan, q: string,
     return branches.length === 0 ? [] : [target.display(sql`(${sql.join(branches, sql` union all `)})`)];
   });
   if (parts.length === 0) return [];
+  const recheck = targets.some((t) => t.recheck);
   const { rows } = await prepared(sql<SearchRow>`
     select * from (${sql.join(parts, sql` union all `)}) r
-    order by r.tier, lower(r.title) = lower(${q.trim()}) desc, length(r.title), r.type, r.id::bigint
-    limit ${limit}`).execute(db);
-  return rows;
+    order by r.tier, coalesce(lower(r.title) = lower(${q.trim()}), false) desc, length(r.title), r.type, r.id::bigint
+    limit ${recheck ? limit * RECHECK_FACTOR : limit}`).execute(db);
+  if (!recheck) return rows;
+  const prefix = plan.prefix !== null;
+  return rows.filter((r) => r.name_parts === null || matchesVisibleName(q, prefix, { tier: r.tier, parts: r.name_parts })).slice(0, limit);
 }
 
 async function fuzzyMatches(db: Db, targets: Target[], text: string, stems: string | null, limit: number): Promise<SearchRow[]> {
-  const parts = targets.map((target) => target.display(target.fuzzy(text, stems)));
+  const parts = targets.filter((target) => target.fuzzySearchable).map((target) => target.display(target.fuzzy(text, stems)));
+  if (parts.length === 0) return [];
   const { rows } = await prepared(sql<SearchRow>`
     select * from (${sql.join(parts, sql` union all `)}) r
-    order by word_similarity(${text}, lower(r.title)) desc, length(r.title), r.type, r.id::bigint
+    order by coalesce(word_similarity(${text}, lower(r.title)), 0) desc, length(r.title), r.type, r.id::bigint
     limit ${limit}`).execute(db);
   return rows;
 }

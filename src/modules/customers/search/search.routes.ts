@@ -11,7 +11,7 @@ const SearchQuery = Type.Object({
 const SearchHitSchema = Type.Object({
   type: Type.Union([Type.Literal('contact'), Type.Literal('company')]),
   id: Type.String(),
-  title: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()], { description: 'the name as the caller\'s role may see it; null when the role hides it' }),
   subtitle: Type.String(),
   matched: Type.Union([Type.Literal('name'), Type.Literal('pinyin'), Type.Literal('email'), Type.Literal('phone'), Type.Literal('domain')]),
 });

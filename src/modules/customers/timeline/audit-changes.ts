@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Principal } from '../../../platform/http/access.ts';
-import { isHidden, isMasked, type MaskKind } from '../../accounts/index.ts';
+import { derivedFields, isHidden, isMasked, type MaskKind } from '../../accounts/index.ts';
 
 /**
  * A field rule also governs the field's list form: "phone" covers the primary phone and every number
@@ -23,10 +23,12 @@ function maskKind(field: string): MaskKind {
  * as every other read path (accounts' field policy). Timeline and history read in the detail context.
  */
 export function readableChangesSql(principal: Principal, object: string, changes: RawBuilder<unknown>): RawBuilder<unknown> {
-  const hidden = Object.keys(principal.permissions.fields[object] ?? {})
+  // a derived field (display_name) is hidden or masked through its parts, which the role names instead
+  const named = (rules: Record<string, unknown> | undefined) => [...new Set([...Object.keys(rules ?? {}), ...derivedFields(object)])];
+  const hidden = named(principal.permissions.fields[object])
     .filter((f) => isHidden(principal, object, f))
     .flatMap(coveredKeys);
-  const masked = Object.keys(principal.permissions.masks[object] ?? {})
+  const masked = named(principal.permissions.masks[object])
     .filter((f) => !isHidden(principal, object, f) && isMasked(principal, object, f, 'detail'))
     .flatMap((f) => coveredKeys(f).map((key) => ({ key, kind: maskKind(f) })));
   if (hidden.length === 0 && masked.length === 0) return sql`coalesce(${changes}, '{}'::jsonb)`;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { isHidden, readableField, visibleOwnerIds, visibilityPredicate, type MaskKind } from '../../accounts/index.ts';
+import { isHidden, readableDisplayName, readableField, visibleOwnerIds, visibilityPredicate, type MaskKind } from '../../accounts/index.ts';
 import { objectType, type DedupeObject } from './dedupe-settings.ts';
 import type { DuplicatePairJson, PairStatus } from './duplicate-schemas.ts';
 import type { Reason } from './score-pair.ts';
@@ -31,7 +31,10 @@ export async function bothVisible(db: Db | Tx, principal: Principal, object: Ded
 function summary(principal: Principal, object: DedupeObject, alias: 'ra' | 'rb'): RawBuilder<unknown> {
   const field = (name: string, column: string, kind: MaskKind = 'text') =>
     readableField(principal, object, name, sql.raw(`${alias}.${column}`), kind, 'list');
-  const title = object === 'contacts' ? field('display_name', 'display_name') : field('name', 'name');
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const title = object === 'contacts'
+    ? readableDisplayName(principal, { displayName: column('display_name'), firstName: column('first_name'), lastName: column('last_name') }, 'list')
+    : field('name', 'name');
   return sql`json_build_object('id', ${sql.raw(alias)}.id::text, 'external_id', ${field('external_id', 'external_id')},
     'display_name', ${title}, 'email', ${field('email', 'email::text', 'email')}, 'phone', ${field('phone', 'phone', 'phone')},
     'city', ${field('city', 'city')}, 'updated_at', to_json(${sql.raw(alias)}.updated_at)#>>'{}')`;
@@ -55,7 +58,11 @@ export function pairSelect(principal: Principal, object: DedupeObject): RawBuild
 
 export type PairRow = { id: string; score: number; status: PairStatus; reasons: Reason[]; created_at: string; a: DuplicatePairJson['a']; b: DuplicatePairJson['b'] };
 
-/** The field permission a reason speaks about: a reason on a hidden field would tell what the field holds. */
+/**
+ * The field permission a reason speaks about: a reason on a hidden field would tell what the field holds.
+ * A contact's name reason compares whole names, so a hidden first or last name hides it (isHidden's
+ * derived-field rule).
+ */
 function permissionKey(object: DedupeObject, field: string): string {
   if (field === 'name') return object === 'contacts' ? 'display_name' : 'name';
   return field;

@@ -3,15 +3,26 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { readableField, visibilityFor } from '../../accounts/index.ts';
+import { readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import type { MergeObject } from './merge-fields.ts';
 import type { MergeJson } from './merge.schemas.ts';
 
-const TITLE = { contacts: 'display_name', companies: 'name' } as const;
+/**
+ * The merged record's name as the role may see it anywhere else: a contact's from the parts it may read
+ * (kept in merged_before), a company's through the name field's permission.
+ */
+function mergedName(principal: Principal, object: MergeObject): RawBuilder<unknown> {
+  if (object === 'companies') return readableField(principal, object, 'name', sql`m.merged_display_name`, 'text', 'list');
+  return readableDisplayName(principal, {
+    displayName: sql`m.merged_display_name`,
+    firstName: sql`(m.merged_before->>'first_name')`,
+    lastName: sql`(m.merged_before->>'last_name')`,
+  }, 'list');
+}
 
 /** The Merge JSON; the merged record's name is hidden or masked like that field anywhere else. */
 function mergeColumns(principal: Principal, object: MergeObject): RawBuilder<unknown> {
-  const title = readableField(principal, object, TITLE[object], sql`m.merged_display_name`, 'text', 'list');
+  const title = mergedName(principal, object);
   return sql`m.id::text, m.object_type as object, m.survivor_id::text, m.merged_id::text, ${title} as merged_display_name,
     to_json(m.created_at)#>>'{}' as created_at, u.name as created_by_name, to_json(m.undone_at)#>>'{}' as undone_at, m.moved`;
 }

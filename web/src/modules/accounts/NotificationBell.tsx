@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { formatDateTime } from '../../platform/format';
+import { recordName } from '../customers/recordName';
 import type { Notification } from './types';
 
 interface NotificationList {
@@ -29,9 +30,12 @@ function sentence(item: Notification, t: Translate, locale: string): string {
     case 'assignment':
       return t('notifications.sentence.assignment', { actor, task });
     case 'mention':
-      return p.record_name
-        ? t('notifications.sentence.mention', { actor, record: p.record_name })
-        : t('notifications.sentence.mention_no_record', { actor });
+      // a customer the reader may see but whose name their role hides comes with a type and no name
+      if (p.record_type) {
+        const record = recordName(t, p.record_type === 'contact' ? 'contacts' : 'companies', p.record_name);
+        return t('notifications.sentence.mention', { actor, record });
+      }
+      return t('notifications.sentence.mention_no_record', { actor });
     case 'task_due':
     case 'task_overdue':
       return t(`notifications.sentence.${item.kind}`, { task, due: p.due_at ? formatDateTime(p.due_at, locale) : '' });

@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../platform/api';
+import { AnchorLink } from '../../platform/AnchorLink';
+import { formatNumber } from '../../platform/format';
+import { JobProgress } from '../../platform/jobs/JobProgress';
+import { isJobActive } from '../../platform/jobs/types';
+import { useJob } from '../../platform/jobs/useJob';
 import { customFieldLabel } from './customFieldLabel';
 import type { CustomerObject, CustomField } from './types';
-import { customFieldsKey } from './useCustomFields';
+import { useDeleteCustomField } from './useDeleteCustomField';
 
 interface Props {
   object: CustomerObject;
@@ -13,40 +16,76 @@ interface Props {
   onClose: () => void;
 }
 
-/** Deleting a field also removes its value from every record, in the same transaction: say so first. */
+/**
+ * Confirms the deletion, then follows the job that removes the field's values from the records. The field
+ * has left the list by then; closing the window leaves the job running (it stays on the jobs page).
+ */
 export function CustomFieldDeleteModal({ object, field, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/custom-fields/${id}`),
-    onSuccess: async () => {
-      notifications.show({ color: 'teal', message: t('customFields.deleted') });
-      await queryClient.invalidateQueries({ queryKey: customFieldsKey(object) });
-      onClose();
-    },
-  });
+  const remove = useDeleteCustomField(object);
+  // kept here rather than read from the mutation, so a retry shows the old job until the new one is known
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+  const data = job.data;
+  const stopped = data?.status === 'failed' || data?.status === 'cancelled';
+  const stripped = data?.result?.['stripped'];
   const label = field ? customFieldLabel(field, i18n.language) : '';
+  const close = () => {
+    remove.reset();
+    setJobId(null);
+    onClose();
+  };
+  const start = () => {
+    if (field) remove.mutate(field.id, { onSuccess: (started) => setJobId(started.job_id) });
+  };
 
   return (
-    <Modal
-      opened={field !== null}
-      onClose={() => {
-        remove.reset();
-        onClose();
-      }}
-      title={t('customFields.delete')}
-    >
-      <Stack>
-        <Text size="sm">{t('customFields.deleteConfirm', { name: label, key: field?.key ?? '' })}</Text>
-        <Alert color="red" variant="light">{t('customFields.deleteValues')}</Alert>
-        {remove.error && <Alert color="red">{remove.error.message}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color="red" loading={remove.isPending} onClick={() => field && remove.mutate(field.id)} data-testid="cf-delete-confirm">
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Stack>
+    <Modal opened={field !== null} onClose={close} title={t('customFields.delete')} data-testid="cf-delete-modal">
+      {jobId === null ? (
+        <Stack>
+          <Text size="sm">{t('customFields.deleteConfirm', { name: label, key: field?.key ?? '' })}</Text>
+          <Alert color="red" variant="light">{t('customFields.deleteInJob')}</Alert>
+          {remove.error && <Alert color="red">{remove.error.message}</Alert>}
+          <Group justify="flex-end" wrap="wrap">
+            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+            <Button color="red" loading={remove.isPending} onClick={start} data-testid="cf-delete-confirm">
+              {t('common.delete')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack data-testid="cf-delete-job">
+          {(!data || isJobActive(data)) && <Text size="sm">{t('customFields.deleteRunning')}</Text>}
+          {job.isError && <Alert color="red">{job.error.message}</Alert>}
+          {data && <JobProgress job={data} />}
+          {data?.status === 'succeeded' && (
+            <Alert color="teal" title={t('customFields.deleted')} data-testid="cf-delete-done">
+              {typeof stripped === 'number' && t('customFields.valuesRemoved', { records: formatNumber(stripped, i18n.language) })}
+            </Alert>
+          )}
+          {stopped && (
+            <Alert color="red" title={t('customFields.deleteStopped')} data-testid="cf-delete-stopped">
+              {data.error?.message ?? t(`jobs.status.${data.status}`)}
+            </Alert>
+          )}
+          {remove.error && <Alert color="red">{remove.error.message}</Alert>}
+          <Group justify="space-between" wrap="wrap">
+            <AnchorLink to="/jobs" size="sm" onClick={close}>
+              {t('jobs.title')}
+            </AnchorLink>
+            <Group gap="xs" wrap="wrap">
+              {stopped && (
+                <Button color="red" variant="light" loading={remove.isPending} onClick={start} data-testid="cf-delete-retry">
+                  {t('common.retry')}
+                </Button>
+              )}
+              <Button variant="default" onClick={close} data-testid="cf-delete-close">
+                {t('common.close')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }

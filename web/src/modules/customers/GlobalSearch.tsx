@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { recordName } from './recordName';
 import type { SearchHit } from './types';
 
 export function GlobalSearch() {
@@ -73,7 +74,7 @@ export function GlobalSearch() {
                 {hit.type === 'contact' ? <IconAddressBook size={16} /> : <IconBuilding size={16} />}
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" truncate>
-                    {hit.title}
+                    {recordName(t, hit.type === 'contact' ? 'contacts' : 'companies', hit.title)}
                   </Text>
                   <Text size="xs" c="dimmed" truncate>
                     {[t(`search.type.${hit.type}`), hit.subtitle].filter(Boolean).join(' · ')}

@@ -19,6 +19,7 @@ import { GENDERS, LIFECYCLE_STAGES, VALUE_TIERS } from './types';
 import { customerListKey } from './useCustomerList';
 import { useCustomFields } from './useCustomFields';
 import { DuplicateWarnings } from './DuplicateWarnings';
+import { recordName } from './recordName';
 
 interface Draft {
   first_name: string;
@@ -100,7 +101,7 @@ export function NewContactButton() {
         setCreated({ contact, warnings });
         return;
       }
-      notifications.show({ color: 'teal', message: t('contact.created', { name: contact.display_name }) });
+      notifications.show({ color: 'teal', message: t('contact.created', { name: recordName(t, 'contacts', contact.display_name) }) });
       close();
     },
     onError: (error) => setErrors(formErrorsOf(error)),
@@ -120,7 +121,7 @@ export function NewContactButton() {
         {created ? (
           <Stack>
             <DuplicateWarnings warnings={created.warnings} />
-            <Text size="sm">{t('contact.createdWithWarnings', { name: created.contact.display_name })}</Text>
+            <Text size="sm">{t('contact.createdWithWarnings', { name: recordName(t, 'contacts', created.contact.display_name) })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.close')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../accounts/useSession';
 import type { CustomerObject } from './types';
 import type { CustomerRecord } from './useCustomerRecord';
+import { recordName } from './recordName';
 import { recordTitle } from './useCustomerRecord';
 import type { useUpdateRecord } from './useUpdateRecord';
 
@@ -34,7 +35,7 @@ export function RecordHeader({ object, record, update, onDelete }: Props) {
           <Group gap="xs" wrap="nowrap">
             {object === 'contacts' ? <IconUser size={22} /> : <IconBuilding size={22} />}
             <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="record-title">
-              {recordTitle(record) || t('contact.unnamed')}
+              {recordName(t, object, recordTitle(record))}
             </Title>
           </Group>
           <Group gap="xs">

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { formatDateTime } from '../../platform/format';
 import type { ListPage } from '../../platform/listTypes';
+import { recordName } from './recordName';
 import type { CustomerObject } from './types';
 import { customerListKey } from './useCustomerList';
 
@@ -74,7 +75,7 @@ export function TrashView() {
               <Table.Tbody>
                 {rows.map((row) => (
                   <Table.Tr key={row.id} data-testid="trash-row">
-                    <Table.Td>{row.title ?? row.id}</Table.Td>
+                    <Table.Td>{recordName(t, object, row.title)}</Table.Td>
                     <Table.Td>{row.owner_name ?? ''}</Table.Td>
                     <Table.Td>
                       {formatDateTime(row.deleted_at, i18n.language)}

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { formatDate, formatNumber } from '../../platform/format';
 import { AttributeValueText } from './AttributeValueText';
 import { customFieldLabel } from './customFieldLabel';
+import { recordName } from './recordName';
 import type { CustomerTableFeatures } from './customerTableFeatures';
 import { TagBadges } from './TagBadges';
 import type { Company, CustomField } from './types';
@@ -20,7 +21,7 @@ export function companyColumns(t: TFunction, language: string, customFields: Cus
       header: t('company.field.name'),
       cell: (info) => (
         <AnchorLink to="/companies/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="company-link">
-          {info.getValue()}
+          {recordName(t, 'companies', info.getValue())}
         </AnchorLink>
       ),
     }),

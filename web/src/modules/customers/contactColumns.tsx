@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../platform/format';
 import { AttributeValueText } from './AttributeValueText';
 import { customFieldLabel } from './customFieldLabel';
+import { recordName } from './recordName';
 import type { CustomerTableFeatures } from './customerTableFeatures';
 import { TagBadges } from './TagBadges';
 import type { Contact, CustomField } from './types';
@@ -21,7 +22,7 @@ export function contactColumns(t: TFunction, language: string, customFields: Cus
       header: t('contact.field.name'),
       cell: (info) => (
         <AnchorLink to="/contacts/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="contact-link">
-          {info.getValue() || t('contact.unnamed')}
+          {recordName(t, 'contacts', info.getValue())}
         </AnchorLink>
       ),
     }),

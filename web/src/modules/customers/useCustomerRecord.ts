@@ -13,6 +13,7 @@ export function useCustomerRecord(object: CustomerObject, id: string) {
   });
 }
 
-export function recordTitle(record: CustomerRecord): string {
-  return ('display_name' in record ? record.display_name : record.name) ?? '';
+/** The record's name as the server sent it: null when the reader's role hides it (see recordName). */
+export function recordTitle(record: CustomerRecord): string | null {
+  return 'display_name' in record ? record.display_name : record.name;
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { formatDateTime } from '../../platform/format';
 import { useCan } from '../accounts/useSession';
+import { recordName } from '../customers/recordName';
 import { dataFieldLabel } from './dataFieldLabel';
 import { defaultChoices, FIXED_FIELDS, mergeFieldChoices, UNITED_FIELDS, valueText, type FieldChoice } from './mergeFields';
 import { ReasonChips } from './ReasonChips';
@@ -36,7 +37,8 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
   const [survivor, setSurvivor] = useState<Side>('a');
   const [choices, setChoices] = useState<Record<string, FieldChoice>>(() => defaultChoices(pair.fields));
   const record = (side: Side) => (side === 'a' ? pair.a : pair.b);
-  const title = (side: Side) => record(side).display_name ?? `#${record(side).id}`;
+  // a hidden name reads "(name hidden)", with the id so that the two sides stay apart
+  const title = (side: Side) => record(side).display_name ?? `${recordName(t, object, null)} #${record(side).id}`;
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: duplicatesKey });

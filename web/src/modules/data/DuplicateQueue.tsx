@@ -1,6 +1,8 @@
 import { Button, Card, Center, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsLeftRight } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { recordName } from '../customers/recordName';
 import { ReasonChips } from './ReasonChips';
 import { ScoreBadge } from './ScoreBadge';
 import type { CustomerObject, RecordSummary } from './types';
@@ -12,8 +14,9 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-function name(record: RecordSummary): string {
-  return record.display_name ?? record.email ?? record.phone ?? `#${record.id}`;
+/** The name, else what identifies the record; a hidden name with nothing else reads "(name hidden) #id". */
+function name(t: TFunction, object: CustomerObject, record: RecordSummary): string {
+  return record.display_name ?? record.email ?? record.phone ?? `${recordName(t, object, null)} #${record.id}`;
 }
 
 /** Open pairs, highest score first: the two names, the score and why they match. */
@@ -32,9 +35,9 @@ export function DuplicateQueue({ object, selected, onSelect }: Props) {
             <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Group gap={6} wrap="wrap">
-                  <Text size="sm" fw={600} truncate>{name(pair.a)}</Text>
+                  <Text size="sm" fw={600} truncate>{name(t, object, pair.a)}</Text>
                   <IconArrowsLeftRight size={14} />
-                  <Text size="sm" fw={600} truncate>{name(pair.b)}</Text>
+                  <Text size="sm" fw={600} truncate>{name(t, object, pair.b)}</Text>
                 </Group>
                 <ReasonChips reasons={pair.reasons} object={pair.object} />
               </Stack>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { AnchorLink } from '../../platform/AnchorLink';
 import { formatDateTime, formatNumber } from '../../platform/format';
+import { recordName } from '../customers/recordName';
 import { dataFieldLabel } from './dataFieldLabel';
 import type { CustomerObject, MergeUndoResult } from './types';
 import { duplicatesKey } from './useDuplicates';
@@ -62,7 +63,7 @@ export function MergeHistory({ object }: { object: CustomerObject }) {
                 const moved = Object.entries(m.moved).filter(([, n]) => n > 0);
                 return (
                   <Table.Tr key={m.id} data-testid="merge-row" data-merge-id={m.id}>
-                    <Table.Td><Text size="sm">{m.merged_display_name ?? `#${m.merged_id}`}</Text></Table.Td>
+                    <Table.Td><Text size="sm" data-testid="merged-name">{recordName(t, object, m.merged_display_name)}</Text></Table.Td>
                     <Table.Td>
                       <AnchorLink size="sm" to={object === 'contacts' ? '/contacts/$id' : '/companies/$id'} params={{ id: m.survivor_id }}>
                         #{m.survivor_id}
