@@ -35,6 +35,30 @@ describe('API keys', () => {
     expect(used.body.data[0].last_used_at).not.toBeNull();
   });
 
+  it('records last use at most once a minute, so reads with a key stay read-only', async () => {
+    const ws = await newWorkspace(db);
+    const rep = await newUser(db, ws.workspaceId);
+    const api = client(app, await logInAs(app, rep.email));
+    const created = await api.post('/api/v1/api-keys', { name: 'etl' });
+    const viaKey = client(app, { bearer: created.body.key });
+    const lastUsed = async () => (await sql<{ t: string | null }>`select last_used_at::text as t from api_keys where workspace_id = ${ws.workspaceId}`.execute(db)).rows[0]!.t;
+    const xmin = async () => (await sql<{ x: string }>`select xmin::text as x from api_keys where workspace_id = ${ws.workspaceId}`.execute(db)).rows[0]!.x;
+    expect(await lastUsed()).toBeNull();
+    expect((await viaKey.get('/api/v1/auth/me')).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    const version = await xmin();
+    expect((await viaKey.get('/api/v1/auth/me')).status).toBe(200);
+    expect(await xmin()).toBe(version); // the row was not rewritten
+    expect(await lastUsed()).toBe(first);
+    await sql`update api_keys set last_used_at = now() - interval '2 minutes' where workspace_id = ${ws.workspaceId}`.execute(db);
+    const stale = await lastUsed();
+    expect((await viaKey.get('/api/v1/auth/me')).status).toBe(200);
+    expect(await lastUsed()).not.toBe(stale);
+    await api.delete(`/api/v1/api-keys/${created.body.id}`);
+    expect((await viaKey.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('lists only my keys, but all of the workspace for a settings administrator', async () => {
     const ws = await newWorkspace(db);
     const a = await newUser(db, ws.workspaceId);

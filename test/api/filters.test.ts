@@ -208,4 +208,26 @@ describe('query plans', () => {
       expect(plan, plan).not.toMatch(/Seq Scan on contacts/);
     }
   });
+  it('tests several common values in one GIN scan (contacts_filter_idx), not one bitmap per condition', async () => {
+    const { ws } = await adminOf();
+    await sql`insert into contacts (workspace_id, display_name, owner_id, city, tags, attributes)
+      select ${ws.workspaceId}, 'f' || g, ${ws.adminId}, 'city' || (g % 4),
+             case when g % 13 = 0 then array['VIP'] else array['t' || (g % 7)] end,
+             jsonb_build_object('industry', 'i' || (g % 20))
+      from generate_series(1, 40000) g`.execute(db);
+    await sql`analyze contacts`.execute(db);
+    const base = { workspaceId: ws.workspaceId, roleId: '0', departmentId: null, via: 'session' as const, scopes: [], csrfToken: null };
+    const admin: Principal = { ...base, userId: ws.adminId, roleKey: 'admin', permissions: DEFAULT_ROLES.find((r) => r.key === 'admin')!.permissions };
+    const filter = JSON.stringify({ and: [
+      { field: 'city', op: 'eq', value: 'city3' },
+      { field: 'tags', op: 'has_tag', value: 'VIP' },
+      { field: 'attributes.industry', op: 'eq', value: 'i7' },
+    ] });
+    await sql`insert into field_definitions (workspace_id, object_type, key, label, type) values (${ws.workspaceId}, 'contacts', 'industry', 'Industry', 'text')`.execute(db);
+    const { page } = await contactListQuery(db, admin, { filter });
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${page}`.execute(db);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan, plan).toMatch(/Bitmap Index Scan on contacts_filter_idx[^\n]*\n\s+Index Cond: \(\(city = 'city3'::text\) AND \(tags @> '\{VIP\}'::text\[\]\) AND \(attributes @> '\{"industry": "i7"\}'::jsonb\)\)/);
+    expect(plan, plan).not.toMatch(/BitmapAnd/);
+  });
 });

@@ -29,15 +29,24 @@ export function makeAuthenticator(db: Db) {
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const key = header.slice('Bearer '.length).trim();
       if (!key.startsWith(API_KEY_PREFIX)) throw new AppError('API_KEY_INVALID', 'The API key is malformed');
+      // last_used_at is written at most once a minute per key: a write on every request would make each
+      // GET of an integration wait for a WAL flush (a read-only statement commits without one)
       const { rows } = await prepared(sql<PrincipalRow>`
-        update api_keys k set last_used_at = now()
-        from users u join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
-          join workspaces w on w.id = u.workspace_id
-        where k.key_hash = ${sha256(key)} and k.revoked_at is null
-          and u.workspace_id = k.workspace_id and u.id = k.user_id
-        returning k.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
-                  u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active, w.fields_version::text,
-                  ${OWNER_SETS_SQL}`).execute(db);
+        with k as (
+          select k.workspace_id, k.id, k.user_id, k.scopes, k.last_used_at from api_keys k
+          where k.key_hash = ${sha256(key)} and k.revoked_at is null
+        ), touched as (
+          update api_keys t set last_used_at = now() from k
+          where t.workspace_id = k.workspace_id and t.id = k.id
+            and (k.last_used_at is null or k.last_used_at < now() - interval '1 minute')
+        )
+        select k.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
+               u.department_id::text, r.permissions, null as csrf_token, k.scopes, u.active, w.fields_version::text,
+               ${OWNER_SETS_SQL}
+        from k
+        join users u on u.workspace_id = k.workspace_id and u.id = k.user_id
+        join roles r on r.workspace_id = u.workspace_id and r.id = u.role_id
+        join workspaces w on w.id = u.workspace_id`).execute(db);
       const row = rows[0];
       if (!row || !row.active) throw new AppError('API_KEY_INVALID', 'The API key is unknown, revoked, or its user is inactive');
       return toPrincipal(row, 'api_key');
