@@ -22,7 +22,7 @@ import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { freePort } from '../src/platform/db/free-port.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { explainSearches } from './explain-search.ts';
-import { runHttp, runSqlAtRate, type ScenarioResult } from './measure.ts';
+import { measureCpu, runHttp, runSqlAtRate, WARM_UP_SECONDS, type ScenarioResult } from './measure.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -108,6 +108,7 @@ try {
 
   const port = await freePort();
   server = await startServer(pgHandle.url, port, args['cpu-prof']);
+  const postmasterPid = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const baseUrl = `http://127.0.0.1:${port}`;
   const cookie = await logIn(baseUrl, org.benchEmail);
 
@@ -126,10 +127,14 @@ try {
     if (args.only && !args.only.split(',').includes(s.name)) return;
     log(`scenario ${s.name}…`);
     const before = os.loadavg()[0]!;
-    const r = await runHttp(baseUrl, cookie, s);
-    log(`  ${JSON.stringify(r)}`);
+    const { result: r, cpu_ms } = await measureCpu(server!.pid!, postmasterPid, () => runHttp(baseUrl, cookie, s));
+    // CPU per request (warm-up and probe included in both the time and the count) hardly moves with the
+    // machine's other work, unlike latency
+    const sent = r.status === 'ok' ? r.requests + 1 + (s.rate && !s.autocannonRate ? s.rate * WARM_UP_SECONDS : 0) : 0;
+    const perRequest = sent ? Object.fromEntries(Object.entries(cpu_ms).map(([k, v]) => [k, Math.round((v / sent) * 1000) / 1000])) : null;
+    log(`  ${JSON.stringify(r)} cpu ms/request ${JSON.stringify(perRequest)}`);
     // other work on the machine skews latencies: the load average says how much
-    scenarios.push({ ...r, load_avg_1m: [Math.round(before * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10] });
+    scenarios.push({ ...r, ...(perRequest ? { cpu_ms_per_request: perRequest } : {}), load_avg_1m: [Math.round(before * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10] });
   };
   await run({ name: 'contact_by_id', path: () => `/api/v1/contacts/${pick(ids)}`, rate: RATE, connections: 16, seconds: SECONDS });
   await run({
@@ -275,10 +280,10 @@ async function logIn(baseUrl: string, email: string): Promise<string> {
 }
 
 function printSummary(seedSeconds: number | null, size: string, scenarios: ScenarioResult[], ratio: number | null): void {
-  const lines = [`seed ${seedSeconds === null ? '(reused database)' : `${seedSeconds} s`}, database ${size}`, 'scenario                      p50 ms   p95 ms   p99 ms     req/s  non-2xx'];
+  const lines = [`seed ${seedSeconds === null ? '(reused database)' : `${seedSeconds} s`}, database ${size}`, 'scenario                      p50 ms   p95 ms   p99 ms     req/s  non-2xx   CPU ms/request: server  postgres'];
   for (const s of scenarios) {
     if (s.status === 'skipped') lines.push(`${s.name.padEnd(28)}  skipped: ${s.reason}`);
-    else lines.push(`${s.name.padEnd(28)} ${String(s.latency_ms.p50).padStart(7)} ${String(s.latency_ms.p95).padStart(8)} ${String(s.latency_ms.p99).padStart(8)} ${String(s.throughput_rps).padStart(9)} ${String(s.non2xx).padStart(8)}`);
+    else lines.push(`${s.name.padEnd(28)} ${String(s.latency_ms.p50).padStart(7)} ${String(s.latency_ms.p95).padStart(8)} ${String(s.latency_ms.p99).padStart(8)} ${String(s.throughput_rps).padStart(9)} ${String(s.non2xx).padStart(8)}${s.cpu_ms_per_request ? `${String(s.cpu_ms_per_request.server).padStart(25)} ${String(s.cpu_ms_per_request.postgres).padStart(9)}` : ''}`);
   }
   if (ratio !== null) lines.push(`by id: API p50 / raw SQL p50 = ${ratio}×`);
   process.stderr.write(lines.join('\n') + '\n');

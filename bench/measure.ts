@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import type pg from 'pg';
@@ -6,7 +7,7 @@ export type Percentiles = { p50: number; p95: number; p99: number; max: number }
 export type ScenarioResult = (
   | { name: string; status: 'ok'; requests: number; errors: number; non2xx: number; throughput_rps: number; latency_ms: Percentiles; rate?: number; note?: string }
   | { name: string; status: 'skipped'; reason: string }
-) & { load_avg_1m?: [number, number] };
+) & { load_avg_1m?: [number, number]; cpu_ms_per_request?: Record<string, number> };
 
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -15,7 +16,7 @@ export function percentiles(samples: number[]): Percentiles {
   return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted.at(-1) ?? 0) };
 }
 
-const WARM_UP_SECONDS = 2;
+export const WARM_UP_SECONDS = 2;
 
 export type HttpScenario = {
   name: string;
@@ -143,4 +144,51 @@ export async function runSqlAtRate(pool: pg.Pool, name: string, query: () => [st
   }
   await Promise.all(inflight);
   return { name, status: 'ok', requests: samples.length, errors: 0, non2xx: 0, throughput_rps: Math.round((samples.length / seconds) * 10) / 10, latency_ms: percentiles(samples), rate };
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; 0 where /proc is not there. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // after "pid (comm) ": state is field 0, utime field 11, stime field 12
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** The postmaster and every process it started (backends, background workers). */
+function postgresPids(postmasterPid: number): number[] {
+  const pids = [postmasterPid];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmasterPid) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+export type CpuSplit = { server: number; postgres: number; load_generator: number };
+
+/**
+ * CPU used by the server process, by PostgreSQL and by this (load-generating) process while `work`
+ * runs. Unlike latency, CPU per request hardly moves when other work shares the machine.
+ */
+export async function measureCpu<T>(serverPid: number, postmasterPid: number, work: () => Promise<T>): Promise<{ result: T; cpu_ms: CpuSplit }> {
+  const pgBefore = new Map(postgresPids(postmasterPid).map((p) => [p, processCpuMs(p)]));
+  const serverBefore = processCpuMs(serverPid);
+  const selfBefore = process.cpuUsage();
+  const result = await work();
+  const self = process.cpuUsage(selfBefore);
+  let postgres = 0;
+  for (const pid of postgresPids(postmasterPid)) postgres += processCpuMs(pid) - (pgBefore.get(pid) ?? 0);
+  return { result, cpu_ms: { server: processCpuMs(serverPid) - serverBefore, postgres, load_generator: (self.user + self.system) / 1000 } };
 }
