@@ -60,6 +60,39 @@ async function setUp() {
 const SURNAMES = /Hopperfield|欧阳/u;
 
 describe('display_name follows the permissions of first_name and last_name', () => {
+  it("does not find a contact in a list's q box, or its export, by a part the role may not read", async () => {
+    const { ws, admin, grace, na, noSurname, maskedGiven } = await setUp();
+    const ids = async (api: Client, q: string) => {
+      const res = await api.get(`/api/v1/contacts?limit=50&q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.data.map((c: { id: string }) => c.id);
+    };
+    // the admin finds both by the surname, the given name, pinyin and the phone's last digits
+    expect(await ids(admin, 'Hopperfield')).toEqual([grace]);
+    expect(await ids(admin, '欧阳娜')).toEqual([na]);
+    expect(await ids(admin, 'ouyang')).toEqual([na]);
+    expect(await ids(admin, '8000')).toEqual([grace]);
+    // last_name hidden: the surname finds nothing, the given name and the visible phone still do
+    expect(await ids(noSurname.api, 'Hopperfield')).toEqual([]);
+    expect(await ids(noSurname.api, '欧阳')).toEqual([]);
+    expect(await ids(noSurname.api, 'Grace Hopperfield')).toEqual([]);
+    expect(await ids(noSurname.api, 'Grace')).toEqual([grace]);
+    expect(await ids(noSurname.api, '8000')).toEqual([grace]);
+    expect(await ids(noSurname.api, 'grace.h@example')).toEqual([grace]);
+    const exported = await csv(noSurname.session, '/api/v1/contacts/export?format=csv&q=Hopperfield');
+    expect(exported.status).toBe(200);
+    expect(exported.rows).toEqual([]);
+    // first_name masked: the given name is not matched through the mask (Grace's readable email would
+    // still match "grace", so the Chinese name tells); the surname is readable
+    expect(await ids(maskedGiven.api, '欧阳娜')).toEqual([]);
+    expect(await ids(maskedGiven.api, '欧阳')).toEqual([na]);
+    expect(await ids(maskedGiven.api, 'Hopperfield')).toEqual([grace]);
+    // a masked phone is not matched by its digits
+    const maskedPhone = await withRole(admin, ws.workspaceId, 'masked_phone', { masks: { contacts: { phone: 'everywhere' } } });
+    expect(await ids(maskedPhone.api, '8000')).toEqual([]);
+    expect(await ids(maskedPhone.api, 'Hopperfield')).toEqual([grace]);
+  });
+
   it('shows only the first name in a contact, the list and the trash when last_name is hidden; an admin sees it whole', async () => {
     const { admin, grace, na, noSurname } = await setUp();
     const one = await noSurname.api.get(`/api/v1/contacts/${grace}`);

@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { readableField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { customFieldEntries, type FieldRegistry, type FilterField, type FilterFieldType } from '../filter/field-registry.ts';
+import type { QuickTextSource } from '../filter/quick-text.ts';
 import type { SortRegistry } from '../filter/sort.ts';
 import { readableAttributes, type ChangeKey } from '../records/readable-fields.ts';
 import type { RecordType } from '../records/record-type.ts';
@@ -23,6 +24,17 @@ export function companyFilterRegistry(_principal: Principal, definitions: readon
     entry('updated_at', 'timestamp'),
     ...customFieldEntries(alias, definitions),
   ]);
+}
+
+/** What a company's search document is made of, for the `q` box's recheck under field permissions. */
+export function companyQuickTextSources(alias = 'co'): QuickTextSource[] {
+  const ref = (name: string) => sql.ref(`${alias}.${name}`);
+  return [
+    { field: 'name', column: ref('name'), kind: 'text' },
+    { field: 'email', column: ref('email'), kind: 'text' },
+    { field: 'phone', column: ref('phone'), kind: 'text' },
+    { field: 'domain', column: ref('domain'), kind: 'text' },
+  ];
 }
 
 export const COMPANY_SORTS: SortRegistry = {

@@ -8,7 +8,7 @@ import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
-import { COMPANY_FROM, COMPANY_SORTS, companyFilterRegistry, companySelect } from './company-fields.ts';
+import { COMPANY_FROM, COMPANY_SORTS, companyFilterRegistry, companyQuickTextSources, companySelect } from './company-fields.ts';
 import type { CompanyJson } from './company-schemas.ts';
 
 /** One page of companies; the same shape of query as contacts (see list-contacts.ts). */
@@ -21,7 +21,7 @@ export async function listCompanies(db: Db, principal: Principal, query: { filte
   const cursor = decodeCursor(query.cursor, 2);
   const visible = await visibilityFor(db, principal, 'companies', 'co');
   const where = sql`co.workspace_id = ${principal.workspaceId} and co.deleted_at is null and ${visible} and ${filter}
-    and ${quickTextPredicate('co', query.q)}`;
+    and ${quickTextPredicate('co', query.q, principal, 'companies', companyQuickTextSources('co'))}`;
   const { rows, ...count } = await pageAndCount(db, sql<CompanyJson & { sort_key: string | null }>`
       select ${companySelect(principal, definitions, 'list')}, ${sortKeySelect(sort)} as sort_key
       ${COMPANY_FROM}

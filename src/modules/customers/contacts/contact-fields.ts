@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { readableDisplayName, readableField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { customFieldEntries, type FieldRegistry, type FilterField, type FilterFieldType } from '../filter/field-registry.ts';
+import type { QuickTextSource } from '../filter/quick-text.ts';
 import type { SortRegistry } from '../filter/sort.ts';
 import { readableAttributes, readableList, type ChangeKey } from '../records/readable-fields.ts';
 import type { RecordType } from '../records/record-type.ts';
@@ -40,6 +41,18 @@ export function contactFilterRegistry(_principal: Principal, definitions: readon
     entry('updated_at', 'timestamp'),
     ...customFieldEntries(alias, definitions),
   ]);
+}
+
+/** What a contact's search document is made of, for the `q` box's recheck under field permissions. */
+export function contactQuickTextSources(alias = 'c'): QuickTextSource[] {
+  const ref = (name: string) => sql.ref(`${alias}.${name}`);
+  return [
+    { field: 'display_name', column: ref('display_name'), kind: 'text' },
+    { field: 'first_name', column: ref('first_name'), kind: 'text' },
+    { field: 'last_name', column: ref('last_name'), kind: 'text' },
+    { field: 'email', column: ref('emails'), kind: 'text' },
+    { field: 'phone', column: ref('phone_rev'), kind: 'phone_rev' },
+  ];
 }
 
 export const CONTACT_SORTS: SortRegistry = {

@@ -8,7 +8,7 @@ import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
-import { CONTACT_FROM, CONTACT_SORTS, contactFilterRegistry, contactSelect } from './contact-fields.ts';
+import { CONTACT_FROM, CONTACT_SORTS, contactFilterRegistry, contactQuickTextSources, contactSelect } from './contact-fields.ts';
 import type { ContactJson } from './contact-schemas.ts';
 
 export type ListQuery = { filter?: string; sort?: string; limit?: number; cursor?: string; q?: string };
@@ -37,7 +37,7 @@ export async function contactListQuery(db: Db, principal: Principal, query: List
   const cursor = decodeCursor(query.cursor, 2);
   const visible = await visibilityFor(db, principal, 'contacts', 'c');
   const where = sql`c.workspace_id = ${principal.workspaceId} and c.deleted_at is null and ${visible} and ${filter}
-    and ${quickTextPredicate('c', query.q)}`;
+    and ${quickTextPredicate('c', query.q, principal, 'contacts', contactQuickTextSources('c'))}`;
   const page = sql<ContactJson & { sort_key: string | null }>`
     select ${contactSelect(principal, definitions, 'list')}, ${sortKeySelect(sort)} as sort_key
     ${CONTACT_FROM}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
-import { COMPANY_SORTS, companyFilterRegistry } from '../companies/company-fields.ts';
+import { COMPANY_SORTS, companyFilterRegistry, companyQuickTextSources } from '../companies/company-fields.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
@@ -39,7 +39,7 @@ export async function companyExportSource(db: Db | Tx, principal: Principal, req
     table: sql`companies`,
     joins: sql`left join users ou on ou.workspace_id = co.workspace_id and ou.id = co.owner_id`,
     where: sql<boolean>`co.workspace_id = ${principal.workspaceId} and co.deleted_at is null and ${visible} and ${filter}
-      and ${quickTextPredicate('co', request.q)}`,
+      and ${quickTextPredicate('co', request.q, principal, 'companies', companyQuickTextSources('co'))}`,
     sort,
     columns: [...readableColumns(principal, 'companies', specs), ...customFieldColumns(principal, 'companies', definitions, sql.ref('co.attributes'), taken)],
   };

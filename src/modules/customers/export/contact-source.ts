@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { assertFieldsReadable, isDisplayNameHidden, isMasked, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
-import { CONTACT_SORTS, contactFilterRegistry } from '../contacts/contact-fields.ts';
+import { CONTACT_SORTS, contactFilterRegistry, contactQuickTextSources } from '../contacts/contact-fields.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
@@ -66,7 +66,7 @@ export async function contactExportSource(db: Db | Tx, principal: Principal, req
       left join companies co on co.workspace_id = c.workspace_id and co.id = c.company_id and co.deleted_at is null
       ${contactMetricJoins('c')}`,
     where: sql<boolean>`c.workspace_id = ${principal.workspaceId} and c.deleted_at is null and ${visible} and ${filter}
-      and ${quickTextPredicate('c', request.q)}`,
+      and ${quickTextPredicate('c', request.q, principal, 'contacts', contactQuickTextSources('c'))}`,
     sort,
     columns: [...standard, ...customFieldColumns(principal, 'contacts', definitions, col('attributes'), taken), ...metrics],
   };
