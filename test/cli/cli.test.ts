@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { sharedBuffersMb } from '../../src/platform/db/embedded.ts';
 import { freePort } from '../../src/platform/db/free-port.ts';
+import { SERVER_NODE_FLAGS } from '../../src/platform/http/server-runtime.ts';
 
 // Black-box: the real `relata` command, its embedded PostgreSQL, and a second CLI process that must
 // reuse the running server instead of starting another one on the same data directory.
@@ -61,6 +64,34 @@ describe('relata CLI', () => {
       body: JSON.stringify({ email: 'admin@example.com', password: 'Cli-Admin-Pass-1' }),
     });
     expect(res.status).toBe(200);
+  });
+
+  it('serves with the server V8 flags, and sizes the embedded PostgreSQL cache from the machine with autoprewarm', async () => {
+    const creds = JSON.parse(fs.readFileSync(path.join(dataDir, 'credentials.json'), 'utf8')) as { user: string; password: string };
+    const pgPort = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const client = new pg.Client({ host: '127.0.0.1', port: pgPort, user: creds.user, password: creds.password, database: 'relata' });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ buffers: string; prewarm: string | null; library: string }>(
+        `select current_setting('shared_buffers') as buffers, current_setting('pg_prewarm.autoprewarm', true) as prewarm,
+                current_setting('shared_preload_libraries') as library`);
+      expect(rows[0]).toEqual({ buffers: `${sharedBuffersMb() >= 1024 && sharedBuffersMb() % 1024 === 0 ? `${sharedBuffersMb() / 1024}GB` : `${sharedBuffersMb()}MB`}`, prewarm: 'on', library: 'pg_prewarm' });
+    } finally {
+      await client.end();
+    }
+    // the launcher starts the server process with the server's V8 flags (ADR 17)
+    const children = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((pid) => {
+      try {
+        return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === server.pid;
+      } catch {
+        return false;
+      }
+    });
+    const commandLines = children.map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+    expect(commandLines.some((args) => SERVER_NODE_FLAGS.every((f) => args.includes(f)) && args.includes('serve')), JSON.stringify(commandLines)).toBe(true);
+    expect(sharedBuffersMb(24 * 2 ** 30)).toBe(6144);
+    expect(sharedBuffersMb(256 * 2 ** 20)).toBe(128);
+    expect(sharedBuffersMb(128 * 2 ** 30)).toBe(8192);
   });
 
   it('user create and apikey create reuse the running embedded server, and the key works', async () => {
