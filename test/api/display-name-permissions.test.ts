@@ -125,6 +125,19 @@ describe('display_name follows the permissions of first_name and last_name', () 
     expect((await admin.get('/api/v1/contacts?sort=display_name')).status).toBe(200);
   });
 
+  it('refuses to sort a list or an export by a field the role sees masked', async () => {
+    const { ws, admin, maskedGiven } = await setUp();
+    // first_name masked: the name is masked too (made of it), so its order would tell what the mask hides
+    const byName = await maskedGiven.api.get('/api/v1/contacts?sort=display_name');
+    expect(byName.status).toBe(403);
+    expect(byName.body.error).toMatchObject({ code: 'PERMISSION_DENIED', details: { field: 'display_name' } });
+    const maskedCity = await withRole(admin, ws.workspaceId, 'masked_city', { masks: { contacts: { city: 'list' } } });
+    expect((await maskedCity.api.get('/api/v1/contacts?sort=city')).status).toBe(403);
+    expect((await maskedCity.api.get('/api/v1/contacts/export?format=csv&sort=city')).status).toBe(403);
+    expect((await maskedCity.api.get('/api/v1/contacts?sort=display_name')).status).toBe(200);
+    expect((await admin.get('/api/v1/contacts?sort=city')).status).toBe(200);
+  });
+
   it('search finds the contact by its first name, never by the hidden last name, and titles it with the first name', async () => {
     const { admin, grace, na, noSurname } = await setUp();
     for (const q of ['Hopperfield', 'hopper', 'Grace Hopperfield', 'Hoperfield', '欧阳', '欧阳娜', 'ouyang', 'oy']) {

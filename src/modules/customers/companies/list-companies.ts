@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
+import { visibilityFor } from '../../accounts/index.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
-import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
+import { assertSortable, keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
 import { COMPANY_FROM, COMPANY_SORTS, companyFilterRegistry, companyQuickTextSources, companySelect } from './company-fields.ts';
 import type { CompanyJson } from './company-schemas.ts';
 
@@ -16,7 +16,7 @@ export async function listCompanies(db: Db, principal: Principal, query: { filte
   const definitions = await fieldDefinitionsFor(db, principal, 'companies');
   const filter = filterPredicate(query.filter, companyFilterRegistry(principal, definitions, 'co'), principal, 'companies');
   const sort = parseSort(query.sort, COMPANY_SORTS);
-  assertFieldsReadable(principal, 'companies', [sort.field.permissionKey]);
+  assertSortable(principal, 'companies', sort);
   const limit = pageSize(query.limit);
   const cursor = decodeCursor(query.cursor, 2);
   const visible = await visibilityFor(db, principal, 'companies', 'co');

@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
+import { visibilityFor } from '../../accounts/index.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { pageAndCount } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
-import { keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
+import { assertSortable, keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
 import { CONTACT_FROM, CONTACT_SORTS, contactFilterRegistry, contactQuickTextSources, contactSelect } from './contact-fields.ts';
 import type { ContactJson } from './contact-schemas.ts';
 
@@ -32,7 +32,7 @@ export async function contactListQuery(db: Db, principal: Principal, query: List
   const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
   const filter = filterPredicate(query.filter, contactFilterRegistry(principal, definitions, 'c'), principal, 'contacts');
   const sort = parseSort(query.sort, CONTACT_SORTS);
-  assertFieldsReadable(principal, 'contacts', [sort.field.permissionKey]);
+  assertSortable(principal, 'contacts', sort);
   const limit = pageSize(query.limit);
   const cursor = decodeCursor(query.cursor, 2);
   const visible = await visibilityFor(db, principal, 'contacts', 'c');

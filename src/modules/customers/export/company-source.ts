@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { assertFieldsReadable, visibilityFor } from '../../accounts/index.ts';
+import { visibilityFor } from '../../accounts/index.ts';
 import { COMPANY_SORTS, companyFilterRegistry, companyQuickTextSources } from '../companies/company-fields.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
-import { parseSort } from '../filter/sort.ts';
+import { assertSortable, parseSort } from '../filter/sort.ts';
 import { customFieldColumns, joinedArray, readableColumns, type ColumnSpec } from './columns.ts';
 import type { ExportRequest, ExportSource } from './export-request.ts';
 
@@ -17,7 +17,7 @@ export async function companyExportSource(db: Db | Tx, principal: Principal, req
   const definitions = await fieldDefinitionsFor(db, principal, 'companies');
   const filter = filterPredicate(request.filter, companyFilterRegistry(principal, definitions, 'co'), principal, 'companies');
   const sort = request.sort ? parseSort(request.sort, COMPANY_SORTS) : null;
-  if (sort) assertFieldsReadable(principal, 'companies', [sort.field.permissionKey]);
+  if (sort) assertSortable(principal, 'companies', sort);
   const visible = await visibilityFor(db, principal, 'companies', 'co');
   const specs: ColumnSpec[] = [
     { header: 'id', kind: 'number', expr: sql`co.id::text` },

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { assertFieldsReadable, isDisplayNameHidden, isMasked, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
+import { isDisplayNameHidden, isMasked, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import { CONTACT_SORTS, contactFilterRegistry, contactQuickTextSources } from '../contacts/contact-fields.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
-import { parseSort } from '../filter/sort.ts';
+import { assertSortable, parseSort } from '../filter/sort.ts';
 import { customFieldColumns, joinedArray, joinedListValues, readableColumns, type ColumnSpec } from './columns.ts';
 import { CONTACT_METRICS, contactMetricJoins } from './contact-metrics.ts';
 import type { ExportRequest, ExportSource } from './export-request.ts';
@@ -19,7 +19,7 @@ export async function contactExportSource(db: Db | Tx, principal: Principal, req
   const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
   const filter = filterPredicate(request.filter, contactFilterRegistry(principal, definitions, 'c'), principal, 'contacts');
   const sort = request.sort ? parseSort(request.sort, CONTACT_SORTS) : null;
-  if (sort) assertFieldsReadable(principal, 'contacts', [sort.field.permissionKey]);
+  if (sort) assertSortable(principal, 'contacts', sort);
   const visible = await visibilityFor(db, principal, 'contacts', 'c');
   const col = (name: string) => sql.ref(`c.${name}`);
   const text = (name: string): ColumnSpec => ({ header: name, permissionKey: name, mask: 'text', expr: col(name) });

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { assertFieldsReadable, readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
+import { readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
 import type { FieldRegistry, FilterField, FilterFieldType } from '../filter/field-registry.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
-import { parseSort, type SortRegistry } from '../filter/sort.ts';
+import { assertSortable, parseSort, type SortRegistry } from '../filter/sort.ts';
 import { ORDER_STATUSES } from '../orders/order-json.ts';
 import { orderVisibleSql } from '../orders/order-visibility.ts';
 import { readableColumns, type ColumnSpec } from './columns.ts';
@@ -47,7 +47,7 @@ export const ORDER_SORTS: SortRegistry = {
 export async function orderExportSource(db: Db | Tx, principal: Principal, request: ExportRequest): Promise<ExportSource> {
   const filter = filterPredicate(request.filter, orderFilterRegistry('o'), principal, 'orders');
   const sort = request.sort ? parseSort(request.sort, ORDER_SORTS) : null;
-  if (sort) assertFieldsReadable(principal, 'orders', [sort.field.permissionKey]);
+  if (sort) assertSortable(principal, 'orders', sort);
   const [visible, contactVisible, companyVisible] = await Promise.all([
     orderVisibleSql(db, principal),
     visibilityFor(db, principal, 'contacts', 'ct'),

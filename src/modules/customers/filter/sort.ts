@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { assertFieldsReadable, isMasked } from '../../accounts/index.ts';
 
 export type SortField = {
   expr: RawBuilder<unknown>;
@@ -18,6 +20,18 @@ export function parseSort(value: string | undefined, registry: SortRegistry, fal
   const field = Object.hasOwn(registry, name) ? registry[name] : undefined;
   if (!field) throw new AppError('SORT_INVALID', `Cannot sort by "${name}"`, { sort: text, allowed: Object.keys(registry) });
   return { name, field, desc };
+}
+
+/**
+ * A sort the role may use: not on a hidden field, nor on one it sees masked in lists — rows ordered by
+ * the real values would tell what the mask hides (and the cursor would carry the raw value).
+ */
+export function assertSortable(principal: Principal, object: string, sort: Sort): void {
+  const key = sort.field.permissionKey;
+  assertFieldsReadable(principal, object, [key]);
+  if (isMasked(principal, object, key, 'list')) {
+    throw new AppError('PERMISSION_DENIED', `The field "${sort.name}" is masked for your role: lists cannot be sorted by it`, { field: sort.name });
+  }
 }
 
 /**
