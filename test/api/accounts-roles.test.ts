@@ -138,3 +138,23 @@ describe('roles', () => {
     expect(await roleRows(ws.workspaceId)).toEqual(before);
   });
 });
+
+describe('text masking', () => {
+  it('never hands back a masked value whole or nearly whole, whatever its length', async () => {
+    const { rows } = await sql<{ v: string; m: string }>`
+      select v, relata_mask_text(v) as m from unnest(array['ab', 'Grace', 'Beijing', 'Shanghai', 'Hopperfield', '张三丰大街一号院', '310101199001019999']) v`.execute(db);
+    expect(Object.fromEntries(rows.map((r) => [r.v, r.m]))).toEqual({
+      ab: '**',
+      Grace: 'G***e',
+      Beijing: 'B*****g',
+      Shanghai: 'S******i',
+      Hopperfield: 'Ho*******ld',
+      张三丰大街一号院: '张******院',
+      '310101199001019999': '310***********9999',
+    });
+    for (const r of rows) {
+      const shown = [...r.m].filter((c) => c !== '*').length;
+      expect(shown / [...r.v].length, r.v).toBeLessThanOrEqual(0.4);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { formErrorsOf } from '../../platform/fieldErrors';
+import { customFieldFormErrors } from './customFieldFormErrors';
 import type { CustomerObject, CustomField, CustomFieldType } from './types';
 import { CUSTOM_FIELD_TYPES } from './types';
 import { customFieldsKey } from './useCustomFields';
@@ -51,13 +51,13 @@ export function CustomFieldEditor({ object, field, opened, onClose }: Props) {
       onClose();
     },
   });
-  const errors = save.error ? formErrorsOf(save.error) : null;
+  const errors = save.error ? customFieldFormErrors(save.error, t('customFields.deletePending')) : null;
 
   return (
     <Modal opened={opened} onClose={onClose} title={field ? t('customFields.edit') : t('customFields.add')} size="lg">
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
         <Stack gap="sm">
-          {errors?.general && <Alert color="red">{errors.general}</Alert>}
+          {errors?.general && <Alert color="red" data-testid="cf-error">{errors.general}</Alert>}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput
               label={t('customFields.key')}

@@ -23,13 +23,15 @@ import type { CustomerObject, CustomField } from './types';
 import { useColumnVisibility } from './useColumnVisibility';
 import { useCustomerList } from './useCustomerList';
 import { useCustomFields } from './useCustomFields';
-import { useCan } from '../accounts/useSession';
+import type { Session } from '../accounts/types';
+import { useCan, useSession } from '../accounts/useSession';
 
 interface Props<T extends { id: string }> {
   object: CustomerObject;
   title: string;
   rowTestId: string;
-  columns: (t: TFunction, language: string, customFields: CustomField[]) => Array<ColumnDef<CustomerTableFeatures, T>>;
+  /** `permissions`: the reader's role, for columns whose sorting it refuses (a hidden name). */
+  columns: (t: TFunction, language: string, customFields: CustomField[], permissions: Session['permissions']) => Array<ColumnDef<CustomerTableFeatures, T>>;
   /** The "New …" button with its form; told to refresh the list after a create. */
   createAction: ReactNode;
 }
@@ -41,12 +43,17 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
   const { t, i18n } = useTranslation();
   const customFields = useCustomFields(object);
   const can = useCan();
+  const { permissions } = useSession();
   const [quick, setQuick] = useState('');
   const [debouncedQuick] = useDebouncedValue(quick, 250);
   const [filterState, setFilterState] = useState<FilterState>(emptyFilter);
-  const [sort, setSort] = useState(DEFAULT_SORT);
+  const [pickedSort, setPickedSort] = useState(DEFAULT_SORT);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
+
+  const allColumnDefs = useMemo(() => columns(t, i18n.language, customFields.data ?? [], permissions), [columns, t, i18n.language, customFields.data, permissions]);
+  // a saved view may sort by a column this role may not sort by (saved before the role changed)
+  const sort = allColumnDefs.some((def) => def.enableSorting === false && columnIdOf(def) === pickedSort.replace(/^-/, '')) ? DEFAULT_SORT : pickedSort;
 
   const builderFilter = toFilterNode(filterState);
   const filter = builderFilter;
@@ -57,7 +64,6 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
   const capped = firstPage?.total_capped === true;
 
   const fields = useMemo(() => filterFieldsFor(object, customFields.data ?? [], i18n.language), [object, customFields.data, i18n.language]);
-  const allColumnDefs = useMemo(() => columns(t, i18n.language, customFields.data ?? []), [columns, t, i18n.language, customFields.data]);
   const listColumns = useMemo(() => listColumnsOf(allColumnDefs), [allColumnDefs]);
   const visibility = useColumnVisibility(object, listColumns);
   const columnDefs = useMemo(
@@ -117,7 +123,7 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
           defaultSort={DEFAULT_SORT}
           onPick={(view) => {
             setFilterState(fromFilterNode(view.filter));
-            setSort(view.sort || DEFAULT_SORT);
+            setPickedSort(view.sort || DEFAULT_SORT);
             visibility.applyView(view.columns);
             clearSelection();
           }}
@@ -163,7 +169,7 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
             columns={columnDefs}
             sort={sort}
             onSortChange={(next) => {
-              setSort(next);
+              setPickedSort(next);
               clearSelection();
             }}
             selection={selection}

@@ -2,11 +2,13 @@ import { Badge } from '@mantine/core';
 import { AnchorLink } from '../../platform/AnchorLink';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import type { Session } from '../accounts/types';
 import { formatDate } from '../../platform/format';
 import { AttributeValueText } from './AttributeValueText';
 import { customFieldLabel } from './customFieldLabel';
 import { recordName } from './recordName';
 import type { CustomerTableFeatures } from './customerTableFeatures';
+import { contactNameSortable } from './nameSortable';
 import { TagBadges } from './TagBadges';
 import type { Contact, CustomField } from './types';
 
@@ -14,12 +16,14 @@ const helper = createColumnHelper<CustomerTableFeatures, Contact>();
 
 /**
  * Every column the list can show; headers are plain strings (rebuilt when the language changes) so the
- * column picker can name them. Which are visible is the list's choice (useColumnVisibility).
+ * column picker can name them. Which are visible is the list's choice (useColumnVisibility). The name is
+ * sortable only when the reader's role neither hides nor masks it or a part of it.
  */
-export function contactColumns(t: TFunction, language: string, customFields: CustomField[]) {
+export function contactColumns(t: TFunction, language: string, customFields: CustomField[], permissions: Session['permissions']) {
   return helper.columns([
     helper.accessor('display_name', {
       header: t('contact.field.name'),
+      enableSorting: contactNameSortable(permissions),
       cell: (info) => (
         <AnchorLink to="/contacts/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="contact-link">
           {recordName(t, 'contacts', info.getValue())}
