@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, prepared } from '../../src/platform/db/database.ts';
+import { executeShape, openDatabase, prepared, Slot } from '../../src/platform/db/database.ts';
 import { pageAndCount } from '../../src/modules/customers/filter/count.ts';
 import { client, logInAs, newUser, newWorkspace, testApp } from '../support/test-app.ts';
 
@@ -91,5 +91,46 @@ describe('list totals', () => {
     const list = await repApi.get(`/api/v1/contacts?filter=${filter}`);
     expect(list.body.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
     expect(list.body.total).toBe(1);
+  });
+
+  it('runs a cached statement shape with each execution\'s own slot values, and refuses a missing one', async () => {
+    const n = new Slot('n');
+    let builds = 0;
+    const run = (value: number) => executeShape<{ n: number }>(db, 'read-path-cache:shape', () => {
+      builds++;
+      return sql<{ n: number }>`select ${n}::int * ${10}::int as n`;
+    }, { n: value });
+    expect((await run(1)).rows).toEqual([{ n: 10 }]);
+    expect((await run(7)).rows).toEqual([{ n: 70 }]);
+    expect(builds).toBe(1);
+    await expect(executeShape(db, 'read-path-cache:shape', () => sql`select 1`, {})).rejects.toThrow(/no value for slot n/);
+  });
+
+  it('reads a contact by id under the role as it is now, after the role changed between two reads', async () => {
+    const ws = await newWorkspace(db);
+    const admin = client(app, await logInAs(app, ws.adminEmail));
+    const role = await admin.post('/api/v1/roles', {
+      key: 'shape_reader', name: 'Shape reader',
+      permissions: { objects: { contacts: { actions: ['view'], scope: 'all' } } },
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    const reader = await newUser(db, ws.workspaceId, { roleKey: 'shape_reader' });
+    const api = client(app, await logInAs(app, reader.email));
+    const created = await admin.post('/api/v1/contacts', { first_name: 'Ada', last_name: 'Quillfeather', phone: '+8613812348000' });
+    const first = await api.get(`/api/v1/contacts/${created.body.id}`);
+    expect(first.body).toMatchObject({ last_name: 'Quillfeather', phone: '+8613812348000' });
+    const changed = await admin.patch(`/api/v1/roles/${role.body.id}`, {
+      permissions: { objects: { contacts: { actions: ['view'], scope: 'all' } }, fields: { contacts: { last_name: 'hidden' } }, masks: { contacts: { phone: 'everywhere' } } },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const second = await api.get(`/api/v1/contacts/${created.body.id}`);
+    expect(second.body.last_name).toBeNull();
+    expect(second.body.phone).not.toBe('+8613812348000');
+    expect(JSON.stringify(second.body)).not.toContain('Quillfeather');
+    // another workspace's contact id is still a 404 through the cached shape
+    const other = await newWorkspace(db);
+    const otherAdmin = client(app, await logInAs(app, other.adminEmail));
+    const foreign = await otherAdmin.post('/api/v1/contacts', { first_name: 'Foreign' });
+    expect((await api.get(`/api/v1/contacts/${foreign.body.id}`)).status).toBe(404);
   });
 });

@@ -95,3 +95,11 @@ export function assertFieldsReadable(principal: Principal, object: string, field
     }
   }
 }
+
+/**
+ * Everything a read path's select list depends on in a role: its field rules and masks. Part of the key
+ * of a cached statement shape (executeShape), so a role edited in between never reuses a stale text.
+ */
+export function fieldRulesKey(principal: Principal): string {
+  return JSON.stringify([principal.permissions.fields, principal.permissions.masks]);
+}

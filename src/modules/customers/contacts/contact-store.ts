@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
-import { prepared, type Db, type Tx } from '../../../platform/db/database.ts';
+import { executeShape, prepared, Slot, type Db, type Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
-import type { ReadContext } from '../../accounts/index.ts';
+import { fieldRulesKey, visibilityPredicate, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { contactSearchColumns } from '../search/search-document.ts';
 import { CONTACT_FROM, contactSelect } from './contact-fields.ts';
@@ -76,6 +76,37 @@ export function contactColumns(values: ContactValues): { names: RawBuilder<unkno
  * One contact as JSON for a principal. `visibility` is the read predicate; right after a write the
  * caller passes `true` (the writer may have handed the record to an owner outside their own scope).
  */
+const WORKSPACE = new Slot('workspace');
+const ID = new Slot('id');
+const USER = new Slot('user');
+const OWNERS = new Slot('owners');
+
+/**
+ * One contact by id as a principal may read it (detail): the hot read, run as a cached statement shape
+ * (executeShape). The text depends on the context, the workspace's field definitions (fieldsVersion),
+ * the role's field rules and whether the scope is all records; ids, owners and the user are slots.
+ */
+export async function selectVisibleContact(
+  db: Db | Tx,
+  principal: Principal,
+  definitions: readonly FieldDefinition[],
+  ownerIds: string[] | null,
+  id: string,
+  context: ReadContext,
+): Promise<ContactJson | undefined> {
+  // without a fields version (a principal not from authentication) the definitions may differ per call
+  const key = principal.fieldsVersion === undefined ? null
+    : `contact:${context}:${principal.workspaceId}:${principal.fieldsVersion}:${ownerIds === null ? 'all' : 'scoped'}:${fieldRulesKey(principal)}`;
+  const { rows } = await executeShape<ContactJson>(db, key, () => {
+    const slotted = { ...principal, workspaceId: WORKSPACE, userId: USER } as unknown as Principal;
+    const visible = visibilityPredicate('c', 'contacts', slotted, ownerIds === null ? null : (OWNERS as unknown as string[]));
+    return prepared(sql<ContactJson>`
+      select ${contactSelect(principal, definitions, context)} ${CONTACT_FROM}
+      where c.workspace_id = ${WORKSPACE} and c.id = ${ID} and c.deleted_at is null and ${visible}`);
+  }, { workspace: principal.workspaceId, id, user: principal.userId, owners: ownerIds });
+  return rows[0];
+}
+
 export async function selectContact(
   db: Db | Tx,
   principal: Principal,

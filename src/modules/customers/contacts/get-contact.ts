@@ -1,11 +1,11 @@
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { visibilityFor } from '../../accounts/index.ts';
+import { visibleOwnerIds } from '../../accounts/index.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { readThroughAlias } from '../records/record-aliases.ts';
 import type { ContactJson } from './contact-schemas.ts';
-import { selectContact } from './contact-store.ts';
+import { selectVisibleContact } from './contact-store.ts';
 
 /**
  * One visible contact; another workspace's id or an invisible one is a 404, never a 403 that confirms it exists.
@@ -13,9 +13,9 @@ import { selectContact } from './contact-store.ts';
  */
 export async function getContact(db: Db, principal: Principal, id: string): Promise<ContactJson> {
   const definitions = await fieldDefinitionsFor(db, principal, 'contacts');
-  const visible = await visibilityFor(db, principal, 'contacts', 'c');
+  const ownerIds = await visibleOwnerIds(db, principal, 'contacts');
   return readThroughAlias(db, principal.workspaceId, 'contacts', id, async (target) => {
-    const contact = await selectContact(db, principal, definitions, target, 'detail', visible);
+    const contact = await selectVisibleContact(db, principal, definitions, ownerIds, target, 'detail');
     if (!contact) throw notFound('Contact');
     return contact;
   });
