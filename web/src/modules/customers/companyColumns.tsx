@@ -8,6 +8,8 @@ import { recordName } from './recordName';
 import type { CustomerTableFeatures } from './customerTableFeatures';
 import { TagBadges } from './TagBadges';
 import type { Company, CustomField } from './types';
+import type { Session } from '../accounts/types';
+import { fieldSortable } from './nameSortable';
 
 const helper = createColumnHelper<CustomerTableFeatures, Company>();
 
@@ -15,10 +17,11 @@ const helper = createColumnHelper<CustomerTableFeatures, Company>();
  * Every column the list can show; headers are plain strings (rebuilt when the language changes) so the
  * column picker can name them. Which are visible is the list's choice (useColumnVisibility).
  */
-export function companyColumns(t: TFunction, language: string, customFields: CustomField[]) {
+export function companyColumns(t: TFunction, language: string, customFields: CustomField[], permissions: Session['permissions']) {
   return helper.columns([
     helper.accessor('name', {
       header: t('company.field.name'),
+      enableSorting: fieldSortable(permissions, 'companies', 'name'),
       cell: (info) => (
         <AnchorLink to="/companies/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="company-link">
           {recordName(t, 'companies', info.getValue())}
@@ -27,7 +30,7 @@ export function companyColumns(t: TFunction, language: string, customFields: Cus
     }),
     helper.accessor('domain', { header: t('company.field.domain'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
     helper.accessor('industry', { header: t('company.field.industry'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
-    helper.accessor('city', { header: t('company.field.city'), cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('city', { header: t('company.field.city'), enableSorting: fieldSortable(permissions, 'companies', 'city'), cell: (info) => info.getValue() ?? '' }),
     helper.accessor('contact_count', {
       header: t('company.field.contact_count'),
       enableSorting: false,

@@ -8,7 +8,7 @@ import { AttributeValueText } from './AttributeValueText';
 import { customFieldLabel } from './customFieldLabel';
 import { recordName } from './recordName';
 import type { CustomerTableFeatures } from './customerTableFeatures';
-import { contactNameSortable } from './nameSortable';
+import { fieldSortable } from './nameSortable';
 import { TagBadges } from './TagBadges';
 import type { Contact, CustomField } from './types';
 
@@ -16,14 +16,14 @@ const helper = createColumnHelper<CustomerTableFeatures, Contact>();
 
 /**
  * Every column the list can show; headers are plain strings (rebuilt when the language changes) so the
- * column picker can name them. Which are visible is the list's choice (useColumnVisibility). The name is
- * sortable only when the reader's role neither hides nor masks it or a part of it.
+ * column picker can name them. Which are visible is the list's choice (useColumnVisibility). A column is
+ * sortable only when the reader's role neither hides nor masks its field (the name: nor a part of it).
  */
 export function contactColumns(t: TFunction, language: string, customFields: CustomField[], permissions: Session['permissions']) {
   return helper.columns([
     helper.accessor('display_name', {
       header: t('contact.field.name'),
-      enableSorting: contactNameSortable(permissions),
+      enableSorting: fieldSortable(permissions, 'contacts', 'display_name'),
       cell: (info) => (
         <AnchorLink to="/contacts/$id" params={{ id: info.row.original.id }} size="sm" fw={500} data-testid="contact-link">
           {recordName(t, 'contacts', info.getValue())}
@@ -63,7 +63,7 @@ export function contactColumns(t: TFunction, language: string, customFields: Cus
         return tier ? <Badge variant="outline" color={tier === 'vip' ? 'orange' : 'gray'}>{t(`tier.${tier}`)}</Badge> : '';
       },
     }),
-    helper.accessor('city', { header: t('contact.field.city'), cell: (info) => info.getValue() ?? '' }),
+    helper.accessor('city', { header: t('contact.field.city'), enableSorting: fieldSortable(permissions, 'contacts', 'city'), cell: (info) => info.getValue() ?? '' }),
     helper.accessor('owner_name', { header: t('contact.field.owner'), enableSorting: false, cell: (info) => info.getValue() ?? '' }),
     helper.accessor('tags', { header: t('contact.field.tags'), enableSorting: false, cell: (info) => <TagBadges tags={info.getValue() ?? []} /> }),
     ...customFields.map((field) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactNameSortable } from './nameSortable';
+import { contactNameSortable, fieldSortable } from './nameSortable';
 
 const role = (fields: Record<string, Record<string, string>>, masks: Record<string, Record<string, string>> = {}) => ({ objects: {}, fields, masks });
 
@@ -21,5 +21,17 @@ describe('contact name sortable', () => {
     ['display_name', 'list'],
   ])('is not sortable when %s is masked (%s)', (field, mode) => {
     expect(contactNameSortable(role({}, { contacts: { [field]: mode } }))).toBe(false);
+  });
+});
+
+describe('field sortable', () => {
+  it('follows the field rule of the column, and the name parts for a contact name', () => {
+    expect(fieldSortable(role({}), 'contacts', 'city')).toBe(true);
+    expect(fieldSortable(role({ contacts: { city: 'hidden' } }), 'contacts', 'city')).toBe(false);
+    expect(fieldSortable(role({}, { contacts: { city: 'list' } }), 'contacts', 'city')).toBe(false);
+    expect(fieldSortable(role({ contacts: { city: 'readonly' } }), 'contacts', 'city')).toBe(true);
+    expect(fieldSortable(role({ contacts: { city: 'hidden' } }), 'companies', 'city')).toBe(true);
+    expect(fieldSortable(role({ companies: { name: 'hidden' } }), 'companies', 'name')).toBe(false);
+    expect(fieldSortable(role({ contacts: { last_name: 'hidden' } }), 'contacts', 'display_name')).toBe(false);
   });
 });

@@ -14,3 +14,14 @@ export function contactNameSortable(permissions: Session['permissions']): boolea
   const masks = permissions.masks['contacts'] ?? {};
   return NAME_FIELDS.every((field) => access[field] !== 'hidden' && masks[field] !== 'list' && masks[field] !== 'everywhere');
 }
+
+/**
+ * Whether a list may offer sorting by a field: not when the role hides it or masks it in lists (the server
+ * answers 403 PERMISSION_DENIED). A contact's name also depends on its parts (contactNameSortable).
+ */
+export function fieldSortable(permissions: Session['permissions'], object: 'contacts' | 'companies', field: string): boolean {
+  if (object === 'contacts' && field === 'display_name') return contactNameSortable(permissions);
+  const access = permissions.fields[object]?.[field];
+  const mask = permissions.masks[object]?.[field];
+  return access !== 'hidden' && mask !== 'list' && mask !== 'everywhere';
+}
