@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { checkAttributeWrites } from '../../src/modules/customers/fields/check-unique-attributes.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
 import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client } from '../support/test-app.ts';
 
 // deleting a field queues a job (custom-field-delete-job.test.ts covers it in detail): this server runs workers
-const { app, db } = await testAppWithJobs('relata-fields-');
+const { app, db, url } = await testAppWithJobs('relata-fields-');
 
 async function adminOf(): Promise<{ api: Client; ws: Awaited<ReturnType<typeof newWorkspace>> }> {
   const ws = await newWorkspace(db);
@@ -164,5 +166,30 @@ describe('custom field values', () => {
     expect(res.body.error.code).toBe('PERMISSION_DENIED');
     // the admin's role masks nothing
     expect((await api.get('/api/v1/contacts')).body.data[0].attributes).toEqual({ id_card: '310101199001019999', salary: 40000, wechat: 'wx_abc123' });
+  });
+});
+
+describe('a value written while its field is deleted', () => {
+  it('holds the field live until the write commits, and refuses a field retired before the write', async () => {
+    const { api, ws } = await adminOf();
+    expect((await api.post('/api/v1/custom-fields', { object: 'contacts', key: 'level', label: 'Level', type: 'text' })).status).toBe(201);
+    const other = openDatabase(url, { max: 1 });
+    try {
+      await db.transaction().execute(async (tx) => {
+        await checkAttributeWrites(tx, ws.workspaceId, 'contacts', null, { level: 'gold' }, []);
+        // a concurrent deletion (retiring the field) waits for this transaction
+        await sql`set lock_timeout = '300ms'`.execute(other.db);
+        await expect(sql`update field_definitions set retired_at = now() where workspace_id = ${ws.workspaceId} and key = 'level'`.execute(other.db))
+          .rejects.toThrow(/lock timeout/);
+      });
+      await sql`set lock_timeout = 0`.execute(other.db);
+      await sql`update field_definitions set retired_at = now() where workspace_id = ${ws.workspaceId} and key = 'level'`.execute(other.db);
+    } finally {
+      await other.close();
+    }
+    await expect(db.transaction().execute((tx) => checkAttributeWrites(tx, ws.workspaceId, 'contacts', null, { level: 'gold' }, [])))
+      .rejects.toMatchObject({ code: 'FIELD_UNKNOWN' });
+    // removing the value (null) of a retired field is not refused
+    await db.transaction().execute((tx) => checkAttributeWrites(tx, ws.workspaceId, 'contacts', null, { level: null }, []));
   });
 });

@@ -29,8 +29,8 @@ export async function testApp(): Promise<{ app: TestApp; db: Db; url: string }> 
  * Call at the top level of a test file: a server whose job workers run (exports, imports …), on the file's
  * own database and a private data directory, all stopped and removed after the file.
  */
-export async function testAppWithJobs(prefix: string): Promise<{ app: TestApp; db: Db; jobs: Jobs; dataDir: string }> {
-  const { database } = await testDatabase();
+export async function testAppWithJobs(prefix: string): Promise<{ app: TestApp; db: Db; jobs: Jobs; dataDir: string; url: string }> {
+  const { database, url } = await testDatabase();
   const db = database.db;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const jobs = new Jobs({ db });
@@ -42,7 +42,7 @@ export async function testAppWithJobs(prefix: string): Promise<{ app: TestApp; d
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, db, jobs, dataDir };
+  return { app, db, jobs, dataDir, url };
 }
 
 export const PASSWORD = 'Correct-Horse-9';

@@ -5,7 +5,7 @@ import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
 import { rethrowUnique } from '../records/external-id-conflict.ts';
 import { workspaceRegion } from '../normalize/workspace-region.ts';
-import { assertUniqueAttributes } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { auditedFields, auditSnapshot } from '../records/audit-snapshot.ts';
 import type { Warning } from '../records/warnings.ts';
@@ -20,7 +20,7 @@ export async function createCompany(db: Db, principal: Principal, input: Company
   const { values, attributeChanges } = prepareCompany(null, { owner_id: principal.userId, ...input }, { region, definitions });
   return db.transaction().execute(async (tx) => {
     await checkOwner(tx, principal.workspaceId, values.owner_id);
-    await assertUniqueAttributes(tx, principal.workspaceId, 'companies', null, attributeChanges, definitions);
+    await checkAttributeWrites(tx, principal.workspaceId, 'companies', null, attributeChanges, definitions);
     const cols = companyColumns(values);
     const { rows } = await sql<{ id: string }>`
       insert into companies (workspace_id, created_by, ${sql.join(cols.names)})

@@ -5,7 +5,7 @@ import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
 import { rethrowUnique } from '../records/external-id-conflict.ts';
 import { workspaceRegion } from '../normalize/workspace-region.ts';
-import { assertUniqueAttributes } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { auditedFields, auditSnapshot } from '../records/audit-snapshot.ts';
 import { lockForWrite } from '../records/record-access.ts';
@@ -24,7 +24,7 @@ export async function updateCompany(db: Db, principal: Principal, id: string, pa
     const current = await loadCompanyValues(tx, principal.workspaceId, id);
     const { values, attributeChanges } = prepareCompany(current, input, { region, definitions });
     await checkOwner(tx, principal.workspaceId, values.owner_id);
-    await assertUniqueAttributes(tx, principal.workspaceId, 'companies', id, attributeChanges, definitions);
+    await checkAttributeWrites(tx, principal.workspaceId, 'companies', id, attributeChanges, definitions);
     const changes = diffFields(auditSnapshot(current), auditSnapshot(values), auditedFields(COMPANY_AUDITED, current.attributes, values.attributes));
     if (Object.keys(changes).length > 0) {
       const cols = companyColumns(values);

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
-import { assertUniqueAttributes } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import type { Warning } from '../records/warnings.ts';
 import { CONTACT_AUDITED } from './contact-fields.ts';
@@ -22,7 +22,7 @@ export async function createContact(db: Db, principal: Principal, input: Contact
   const { values, attributeChanges } = prepareContact(null, { owner_id: principal.userId, ...input }, { region, definitions });
   return db.transaction().execute(async (tx) => {
     await checkReferences(tx, principal.workspaceId, values);
-    await assertUniqueAttributes(tx, principal.workspaceId, 'contacts', null, attributeChanges, definitions);
+    await checkAttributeWrites(tx, principal.workspaceId, 'contacts', null, attributeChanges, definitions);
     const cols = contactColumns(values);
     const { rows } = await sql<{ id: string }>`
       insert into contacts (workspace_id, created_by, ${sql.join(cols.names)})

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
-import { assertUniqueAttributes } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { lockForWrite } from '../records/record-access.ts';
 import type { Warning } from '../records/warnings.ts';
@@ -29,7 +29,7 @@ export async function updateContact(db: Db, principal: Principal, id: string, pa
     const current = await loadContactValues(tx, principal.workspaceId, id);
     const { values, attributeChanges } = prepareContact(current, input, { region, definitions });
     await checkReferences(tx, principal.workspaceId, values);
-    await assertUniqueAttributes(tx, principal.workspaceId, 'contacts', id, attributeChanges, definitions);
+    await checkAttributeWrites(tx, principal.workspaceId, 'contacts', id, attributeChanges, definitions);
     const before = auditSnapshot(current);
     const after = auditSnapshot(values);
     const changes = diffFields(before, after, auditedFields(CONTACT_AUDITED, current.attributes, values.attributes));

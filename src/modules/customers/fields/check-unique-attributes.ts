@@ -7,11 +7,16 @@ import type { AttributeValue } from './validate-attributes.ts';
 const TABLES = { contacts: sql.table('contacts'), companies: sql.table('companies') } as const;
 
 /**
- * A unique custom field may hold a value once per workspace among live records. The advisory lock
- * serialises writers of the same field, so two concurrent creates cannot both pass the check.
- * The lookup is `attributes @> {key: value}`, served by the GIN index.
+ * Checks a record's custom field values inside the writing transaction.
+ * - The fields written are still live, and stay so until the transaction ends: their definitions are
+ *   locked FOR SHARE. Deleting a field retires it (an UPDATE, which waits for this lock) before its job
+ *   strips the values, so a value written by a request that read the definitions just before the
+ *   deletion is either refused here (FIELD_UNKNOWN) or committed before the job can pass its row.
+ * - A unique custom field may hold a value once per workspace among live records. The advisory lock
+ *   serialises writers of the same field, so two concurrent creates cannot both pass the check. The
+ *   lookup is `attributes @> {key: value}`, served by the GIN index.
  */
-export async function assertUniqueAttributes(
+export async function checkAttributeWrites(
   tx: Tx,
   workspaceId: string,
   object: keyof typeof TABLES,
@@ -19,6 +24,15 @@ export async function assertUniqueAttributes(
   values: Record<string, AttributeValue | null>,
   definitions: readonly FieldDefinition[],
 ): Promise<void> {
+  const written = Object.keys(values).filter((key) => values[key] !== null);
+  if (written.length > 0) {
+    const { rows: live } = await sql<{ key: string }>`
+      select key from field_definitions
+      where workspace_id = ${workspaceId} and object_type = ${object} and key = any(${written}::text[]) and retired_at is null
+      for share`.execute(tx);
+    const gone = written.filter((key) => !live.some((r) => r.key === key));
+    if (gone.length > 0) throw new AppError('FIELD_UNKNOWN', `There is no custom field "${gone[0]}"`, { field: `attributes.${gone[0]}` });
+  }
   for (const def of definitions) {
     const value = values[def.key];
     if (!def.unique || value === undefined || value === null) continue;

@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { diffFields, recordAudit, type FieldChanges } from '../../../platform/audit/audit.ts';
 import { visibilityFor } from '../../accounts/index.ts';
-import { assertUniqueAttributes } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
 import { loadFieldDefinitions, type FieldDefinition } from '../fields/field-definitions.ts';
 import type { AttributeValue } from '../fields/validate-attributes.ts';
 import { workspaceRegion } from '../normalize/workspace-region.ts';
@@ -135,7 +135,7 @@ const contactStore: RecordStore = {
       company_id: values.company_id === current.company_id ? null : values.company_id,
     };
     await checkReferences(tx, ws, changedRefs);
-    await assertUniqueAttributes(tx, ws, 'contacts', id, attributeChanges, definitions);
+    await checkAttributeWrites(tx, ws, 'contacts', id, attributeChanges, definitions);
     const changes = diffFields(auditSnapshot(current), auditSnapshot(values), auditedFields(CONTACT_AUDITED, current.attributes, values.attributes));
     await writeColumns(tx, CONTACT_RECORD, ws, id, contactColumns(values));
     await recordAudit(tx, { workspaceId: ws, objectType: 'contacts', recordId: id, actorId: principal.userId, action: audit.action, changes: { ...changes, ...audit.extra } });
@@ -172,7 +172,7 @@ const companyStore: RecordStore = {
     const { values, attributeChanges }: { values: CompanyValues; attributeChanges: Record<string, AttributeValue | null> } =
       prepareCompany(current, input, { region, definitions });
     if (values.owner_id !== current.owner_id) await checkOwner(tx, ws, values.owner_id);
-    await assertUniqueAttributes(tx, ws, 'companies', id, attributeChanges, definitions);
+    await checkAttributeWrites(tx, ws, 'companies', id, attributeChanges, definitions);
     const changes = diffFields(auditSnapshot(current), auditSnapshot(values), auditedFields(COMPANY_AUDITED, current.attributes, values.attributes));
     await writeColumns(tx, COMPANY_RECORD, ws, id, companyColumns(values));
     await recordAudit(tx, { workspaceId: ws, objectType: 'companies', recordId: id, actorId: principal.userId, action: audit.action, changes: { ...changes, ...audit.extra } });
