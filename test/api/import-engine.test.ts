@@ -121,6 +121,22 @@ describe('contacts import', () => {
     await expect(undoImport(db, principal, second.id)).rejects.toMatchObject({ code: 'IMPORT_NOT_UNDOABLE' });
   });
 
+  it('undo does not bring back the values of a custom field deleted since the import', async () => {
+    const { ws, principal } = await admin();
+    await sql`insert into field_definitions (workspace_id, object_type, key, label, type) values (${ws}, 'contacts', 'level', 'Level', 'text')`.execute(db);
+    await load(principal, 'contacts', file('name,email,city,level\nAnna Berg,anna@example.com,Berlin,gold\n'));
+    const update = await load(principal, 'contacts', file('email,city,level\nanna@example.com,Hamburg,silver\n'), { mode: 'upsert' });
+    expect(update.rows_updated).toBe(1);
+    // the field is deleted: retired, its values stripped, its definition removed (what the deletion job does)
+    await sql`update field_definitions set retired_at = now() where workspace_id = ${ws} and key = 'level'`.execute(db);
+    await sql`update contacts set attributes = attributes - 'level' where workspace_id = ${ws}`.execute(db);
+    await sql`delete from field_definitions where workspace_id = ${ws} and key = 'level'`.execute(db);
+    const undo = await undoImport(db, principal, update.id);
+    expect(undo.restored).toBe(1);
+    const { rows } = await sql<{ city: string; attributes: Record<string, unknown> }>`select city, attributes from contacts where workspace_id = ${ws}`.execute(db);
+    expect(rows).toEqual([{ city: 'Berlin', attributes: {} }]);
+  });
+
   it('undo keeps later edits and reports them', async () => {
     const { ws, principal } = await admin();
     await load(principal, 'contacts', file('name,email,city\nCarl Dahl,carl@example.com,Oslo\n'));

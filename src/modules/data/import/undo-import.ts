@@ -72,7 +72,13 @@ export async function undoImport(db: Db, principal: Principal, batchId: string):
         // before the headers: both take the same records, those whose version is still the import's
         if (object === 'orders') await restoreOrderLines(tx, ws, batchId);
         const list = sql.raw(columns.join(', '));
-        const pick = sql.raw(columns.map((c) => `p.${c}`).join(', '));
+        // a custom field deleted since the import does not come back with the old values: its key could be
+        // created again, and must not find them (fields that are being deleted are locked by their job's retire)
+        const pick = sql.join(columns.map((c) => (c === 'attributes'
+          ? sql`(select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(p.attributes) e
+                 where exists (select 1 from field_definitions d where d.workspace_id = ${ws} and d.object_type = ${object}
+                               and d.key = e.key and d.retired_at is null))`
+          : sql.raw(`p.${c}`))));
         const { rows } = await sql<{ n: string }>`
           with upd as (
             update ${table} t set (${list}) = (select ${pick} from jsonb_populate_record(null::${table}, r.before) p),
