@@ -4,7 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { customFieldFormErrors } from './customFieldFormErrors';
+import { JobProgress } from '../../platform/jobs/JobProgress';
+import { useJob } from '../../platform/jobs/useJob';
+import { customFieldFormErrors, pendingDeleteFieldId } from './customFieldFormErrors';
+import { useDeleteCustomField } from './useDeleteCustomField';
 import type { CustomerObject, CustomField, CustomFieldType } from './types';
 import { CUSTOM_FIELD_TYPES } from './types';
 import { customFieldsKey } from './useCustomFields';
@@ -52,12 +55,28 @@ export function CustomFieldEditor({ object, field, opened, onClose }: Props) {
     },
   });
   const errors = save.error ? customFieldFormErrors(save.error, t('customFields.deletePending')) : null;
+  // the key is held by a deleted field whose job has not finished (or stopped): finish it from here
+  const pendingFieldId = pendingDeleteFieldId(save.error);
+  const finish = useDeleteCustomField(object);
+  const [finishJobId, setFinishJobId] = useState<string | null>(null);
+  const finishJob = useJob(finishJobId);
 
   return (
     <Modal opened={opened} onClose={onClose} title={field ? t('customFields.edit') : t('customFields.add')} size="lg">
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
         <Stack gap="sm">
           {errors?.general && <Alert color="red" data-testid="cf-error">{errors.general}</Alert>}
+          {pendingFieldId !== null && finishJobId === null && (
+            <Group>
+              <Button variant="light" color="red" loading={finish.isPending} data-testid="cf-finish-delete"
+                onClick={() => finish.mutate(pendingFieldId, { onSuccess: (started) => setFinishJobId(started.job_id) })}>
+                {t('customFields.finishDelete')}
+              </Button>
+            </Group>
+          )}
+          {finish.error && <Alert color="red">{finish.error.message}</Alert>}
+          {finishJob.data && <JobProgress job={finishJob.data} />}
+          {finishJob.data?.status === 'succeeded' && <Alert color="teal" data-testid="cf-finish-done">{t('customFields.finishDeleteDone')}</Alert>}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput
               label={t('customFields.key')}
