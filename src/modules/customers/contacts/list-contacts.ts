@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
 import { visibilityFor } from '../../accounts/index.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
-import { pageAndCount } from '../filter/count.ts';
+import { pageAndCount, withListPlanning } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { assertSortable, keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
@@ -20,7 +20,7 @@ export type ListQuery = { filter?: string; sort?: string; limit?: number; cursor
  */
 export async function listContacts(db: Db, principal: Principal, query: ListQuery) {
   const { page: pageQuery, countFrom, limit } = await contactListQuery(db, principal, query);
-  const { rows, ...count } = await pageAndCount(db, pageQuery, countFrom, limit, !query.cursor);
+  const { rows, ...count } = await withListPlanning(db, (tx) => pageAndCount(tx, pageQuery, countFrom, limit, !query.cursor));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next_cursor = rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null;
