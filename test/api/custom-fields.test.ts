@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { checkAttributeWrites } from '../../src/modules/customers/fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../../src/modules/customers/fields/check-attribute-writes.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { client, logInAs, newUser, newWorkspace, testAppWithJobs, type Client } from '../support/test-app.ts';
 

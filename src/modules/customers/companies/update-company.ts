@@ -5,7 +5,7 @@ import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
 import { rethrowUnique } from '../records/external-id-conflict.ts';
 import { workspaceRegion } from '../normalize/workspace-region.ts';
-import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-attribute-writes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { auditedFields, auditSnapshot } from '../records/audit-snapshot.ts';
 import { lockForWrite } from '../records/record-access.ts';

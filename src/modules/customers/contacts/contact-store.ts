@@ -100,9 +100,7 @@ export async function selectVisibleContact(
   const { rows } = await executeShape<ContactJson>(db, key, () => {
     const slotted = { ...principal, workspaceId: WORKSPACE, userId: USER } as unknown as Principal;
     const visible = visibilityPredicate('c', 'contacts', slotted, ownerIds === null ? null : (OWNERS as unknown as string[]));
-    return prepared(sql<ContactJson>`
-      select ${contactSelect(principal, definitions, context)} ${CONTACT_FROM}
-      where c.workspace_id = ${WORKSPACE} and c.id = ${ID} and c.deleted_at is null and ${visible}`);
+    return contactByIdStatement(principal, definitions, context, WORKSPACE, ID, visible);
   }, { workspace: principal.workspaceId, id, user: principal.userId, owners: ownerIds });
   return rows[0];
 }
@@ -115,8 +113,20 @@ export async function selectContact(
   context: ReadContext,
   visibility: RawBuilder<boolean>,
 ): Promise<ContactJson | undefined> {
-  const { rows } = await prepared(sql<ContactJson>`
-    select ${contactSelect(principal, definitions, context)} ${CONTACT_FROM}
-    where c.workspace_id = ${principal.workspaceId} and c.id = ${id} and c.deleted_at is null and ${visibility}`).execute(db);
+  const { rows } = await contactByIdStatement(principal, definitions, context, principal.workspaceId, id, visibility).execute(db);
   return rows[0];
+}
+
+/** The one statement that reads a contact by id, with plain values or with Slot parameters (executeShape). */
+function contactByIdStatement(
+  principal: Principal,
+  definitions: readonly FieldDefinition[],
+  context: ReadContext,
+  workspaceId: string | Slot,
+  id: string | Slot,
+  visibility: RawBuilder<boolean>,
+): RawBuilder<ContactJson> {
+  return prepared(sql<ContactJson>`
+    select ${contactSelect(principal, definitions, context)} ${CONTACT_FROM}
+    where c.workspace_id = ${workspaceId} and c.id = ${id} and c.deleted_at is null and ${visibility}`);
 }

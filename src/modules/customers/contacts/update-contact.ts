@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { diffFields, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertFieldsWritable } from '../../accounts/index.ts';
-import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-attribute-writes.ts';
 import { loadFieldDefinitions } from '../fields/field-definitions.ts';
 import { lockForWrite } from '../records/record-access.ts';
 import type { Warning } from '../records/warnings.ts';

@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { diffFields, recordAudit, type FieldChanges } from '../../../platform/audit/audit.ts';
 import { visibilityFor } from '../../accounts/index.ts';
-import { checkAttributeWrites } from '../fields/check-unique-attributes.ts';
+import { checkAttributeWrites } from '../fields/check-attribute-writes.ts';
 import { loadFieldDefinitions, type FieldDefinition } from '../fields/field-definitions.ts';
 import type { AttributeValue } from '../fields/validate-attributes.ts';
 import { workspaceRegion } from '../normalize/workspace-region.ts';
