@@ -143,6 +143,7 @@ try {
     note: "autocannon's overallRate: each connection sends its share of a second back to back, then waits — bursts of 16 concurrent requests, not a rate; kept to compare with runs before 2026-12-03",
   });
   await run({ name: 'contacts_filtered_list', path: () => `/api/v1/contacts?limit=50&filter=${encodeURIComponent(filter)}`, connections: 4, seconds: SECONDS, note: 'city = 上海 and tag VIP and attributes.industry = retail' });
+  await run({ name: 'contacts_scoped_list', path: () => '/api/v1/contacts?limit=50', connections: 4, seconds: SECONDS, note: 'first page, no filter, newest first: the list a 本部门-scoped user lands on (32 owners, ~1.5 % of the contacts) with its total' });
   await run({ name: 'search_latin_typo', path: () => q(pick(typos)), connections: 4, seconds: SECONDS, note: typos.join(', ') });
   await run({ name: 'search_cjk_2char', path: () => q(pick(cjk)), connections: 4, seconds: SECONDS, note: cjk.join(', ') });
   await run({ name: 'search_pinyin_initials', path: () => q(pick(initials)), connections: 4, seconds: SECONDS, note: initials.join(', ') });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/platform/http/access.ts';
 import { DEFAULT_ROLES } from '../../src/modules/accounts/index.ts';
+import { encodeCursor } from '../../src/platform/http/pagination.ts';
 import { contactListQuery } from '../../src/modules/customers/contacts/list-contacts.ts';
 import { cappedCount } from '../../src/modules/customers/filter/count.ts';
 import { client, logInAs, newUser, newWorkspace, testApp, type Client } from '../support/test-app.ts';
@@ -206,6 +207,31 @@ describe('query plans', () => {
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(plan, plan).toMatch(/contacts_(list|owner)_idx/);
       expect(plan, plan).not.toMatch(/Seq Scan on contacts/);
+    }
+  });
+  it('pages a scoped list from each owner\'s stream in contacts_owner_idx, never walking the workspace\'s list index', async () => {
+    const { ws } = await adminOf();
+    const reps = [];
+    for (let i = 0; i < 20; i++) reps.push(await newUser(db, ws.workspaceId, { roleKey: 'sales' }));
+    const owners = [ws.adminId, ...reps.map((r) => r.id)];
+    await sql`insert into contacts (workspace_id, display_name, owner_id, updated_at)
+      select ${ws.workspaceId}, 's' || g, (${owners}::bigint[])[1 + g % ${owners.length}], now() - (g || ' seconds')::interval
+      from generate_series(1, 20000) g`.execute(db);
+    // as autovacuum leaves a table: its visibility map lets the owner index answer without the heap
+    await sql`vacuum analyze contacts`.execute(db);
+    const base = { workspaceId: ws.workspaceId, roleId: '0', departmentId: null, via: 'session' as const, scopes: [], csrfToken: null };
+    const rep: Principal = { ...base, userId: reps[0]!.id, roleKey: 'sales', permissions: DEFAULT_ROLES.find((r) => r.key === 'sales')!.permissions };
+    const cursor = encodeCursor([new Date().toISOString(), '999999999']);
+    for (const query of [{}, { sort: 'updated_at' }, { cursor }]) {
+      const { page, countFrom } = await contactListQuery(db, rep, query);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${page}`.execute(db);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan, plan).toMatch(/Index Only Scan (Backward )?using contacts_owner_idx/);
+      expect(plan, plan).not.toMatch(/contacts_list_idx|Seq Scan on contacts/);
+      const counted = await sql<{ 'QUERY PLAN': string }>`explain select 1 ${countFrom}`.execute(db);
+      const countPlan = counted.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(countPlan, countPlan).toMatch(/Index Only Scan using contacts_owner_idx/);
+      expect(countPlan, countPlan).not.toMatch(/Seq Scan on contacts/);
     }
   });
   it('tests several common values in one GIN scan (contacts_filter_idx), not one bitmap per condition', async () => {

@@ -103,6 +103,55 @@ describe('data scopes (数据权限)', () => {
   });
 });
 
+describe('a scoped list, page by page', () => {
+  it('pages through exactly the scope\'s and the shared records, in order, with ties, an in-scope share and the right total', async () => {
+    const { ws, admin } = await adminOf();
+    const w = ws.workspaceId;
+    const team = await newDepartment(db, w, '华南区', null);
+    const other = await newDepartment(db, w, '华北区', null);
+    const roleId = await roleWith(admin, 'dept_viewer', { actions: ['view'], scope: 'department' });
+    const reader = await newUser(db, w, { departmentId: team });
+    await admin.patch(`/api/v1/users/${reader.id}`, { role_id: roleId });
+    const mate = await newUser(db, w, { departmentId: team });
+    await newUser(db, w, { departmentId: team }); // owns nothing
+    const outsider = await newUser(db, w, { departmentId: other });
+    const ids: Record<string, string[]> = { reader: [], mate: [], outsider: [] };
+    for (const [who, owner, n] of [['reader', reader.id, 4], ['mate', mate.id, 5], ['outsider', outsider.id, 6]] as const) {
+      for (let i = 0; i < n; i++) ids[who]!.push(await contactOf(w, owner, `${who}-${i}`));
+    }
+    // equal timestamps across owners: the id breaks the tie
+    await sql`update contacts set updated_at = '2026-01-01T00:00:00Z'::timestamptz - ((id % 4) || ' minutes')::interval where workspace_id = ${w}`.execute(db);
+    await sql`update contacts set deleted_at = now() where id = ${ids.mate![0]!}`.execute(db);
+    const share = async (id: string, expires: string | null) => sql`insert into record_collaborators (workspace_id, object_type, record_id, user_id, access, expires_at)
+      values (${w}, 'contacts', ${id}, ${reader.id}, 'read', ${expires})`.execute(db);
+    await share(ids.outsider![0]!, null);
+    await share(ids.outsider![1]!, null);
+    await share(ids.outsider![2]!, '2020-01-01T00:00:00Z');
+    await share(ids.mate![1]!, null); // in scope and shared: listed once
+    const expected = async (desc: boolean) => (await sql<{ id: string }>`
+      select id::text from contacts where workspace_id = ${w} and deleted_at is null
+        and (owner_id in (${reader.id}, ${mate.id}) or id in (${ids.outsider![0]!}, ${ids.outsider![1]!}))
+      order by updated_at ${desc ? sql`desc` : sql`asc`}, id ${desc ? sql`desc` : sql`asc`}`.execute(db)).rows.map((r) => r.id);
+    const api = client(app, await logInAs(app, reader.email));
+    for (const sort of ['-updated_at', 'updated_at']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let first = true;
+      do {
+        const res: { status: number; body: { data: { id: string }[]; next_cursor: string | null; total: number } } =
+          await api.get(`/api/v1/contacts?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        if (first) expect(res.body.total).toBe(10);
+        first = false;
+        seen.push(...res.body.data.map((c) => c.id));
+        cursor = res.body.next_cursor;
+      } while (cursor);
+      expect(seen).toEqual(await expected(sort.startsWith('-')));
+      expect(seen).toHaveLength(10);
+    }
+  });
+});
+
 describe('collaborators (协作人)', () => {
   it('a read share shows the record, a write share allows editing, an expired share shows nothing', async () => {
     const { ws, admin } = await adminOf();

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { visibilityFor } from '../../accounts/index.ts';
+import { visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
 import { fieldDefinitionsFor } from '../fields/field-definitions.ts';
 import { pageAndCount, withListPlanning } from '../filter/count.ts';
 import { filterPredicate } from '../filter/filter-predicate.ts';
+import { isFiltered, ownerStreamCandidates, ownerStreamsCountFrom, type OwnerStreamsInput } from '../filter/owner-streams.ts';
 import { quickTextPredicate } from '../filter/quick-text.ts';
 import { assertSortable, keysetPredicate, orderBy, parseSort, sortKeySelect } from '../filter/sort.ts';
 import { CONTACT_FROM, CONTACT_SORTS, contactFilterRegistry, contactQuickTextSources, contactSelect } from './contact-fields.ts';
@@ -35,14 +36,16 @@ export async function contactListQuery(db: Db, principal: Principal, query: List
   assertSortable(principal, 'contacts', sort);
   const limit = pageSize(query.limit);
   const cursor = decodeCursor(query.cursor, 2);
-  const visible = await visibilityFor(db, principal, 'contacts', 'c');
+  const ownerIds = await visibleOwnerIds(db, principal, 'contacts');
+  const visible = visibilityPredicate('c', 'contacts', principal, ownerIds);
   const where = sql`c.workspace_id = ${principal.workspaceId} and c.deleted_at is null and ${visible} and ${filter}
     and ${quickTextPredicate('c', query.q, principal, 'contacts', contactQuickTextSources('c'))}`;
+  const streams: OwnerStreamsInput = { table: 'contacts', alias: 'c', principal, ownerIds, sort, cursor, limit, filtered: isFiltered(query) };
   const page = sql<ContactJson & { sort_key: string | null }>`
     select ${contactSelect(principal, definitions, 'list')}, ${sortKeySelect(sort)} as sort_key
     ${CONTACT_FROM}
-    where ${where} and ${keysetPredicate(sort, cursor, sql`c.id`)}
+    where ${where} and ${keysetPredicate(sort, cursor, sql`c.id`)} and ${ownerStreamCandidates(streams) ?? sql`true`}
     order by ${orderBy(sort, sql`c.id`)}
     limit ${limit + 1}`;
-  return { page, countFrom: sql`from contacts c where ${where}`, limit };
+  return { page, countFrom: ownerStreamsCountFrom(streams) ?? sql`from contacts c where ${where}`, limit };
 }
