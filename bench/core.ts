@@ -7,6 +7,7 @@
  *   npm run bench:core -- --contacts 100000 [--seconds 10] [--json] [--keep] [--keep-indexes]
  *   npm run bench:core -- --data-dir /tmp/relata-bench-xyz   (measure again on a kept database, no seeding)
  *   npm run bench:core -- --data-dir … --only contact_by_id --cpu-prof /tmp/prof   (one scenario, server CPU profile)
+ *   npm run bench:core -- --data-dir … --only contact_by_id --server-flags "--trace-gc" --server-log /tmp/gc.txt
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,9 +39,13 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'server-flags': { type: 'string' },
+    'server-log': { type: 'string' },
   },
 });
 const CONTACTS = Number(args.contacts);
+/** extra Node.js flags for the server under test, e.g. "--trace-gc" with --server-log FILE to keep what it prints */
+const SERVER_EXTRA_FLAGS = (args['server-flags'] ?? '').split(' ').filter((f) => f !== '');
 const ORDERS_PER_CONTACT = Number(args['orders-per-contact']);
 const SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
@@ -137,6 +142,8 @@ try {
     // other work on the machine skews latencies: the load average says how much
     scenarios.push({ ...r, ...(perRequest ? { cpu_ms_per_request: perRequest } : {}), load_avg_1m: [Math.round(before * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10] });
   };
+  // the HTTP floor of this machine at the same rate: what the server's tail is without any work
+  await run({ name: 'health_floor', path: () => '/api/v1/health', rate: RATE, connections: 16, seconds: SECONDS, note: 'GET /api/v1/health: no database, no authentication' });
   await run({ name: 'contact_by_id', path: () => `/api/v1/contacts/${pick(ids)}`, rate: RATE, connections: 16, seconds: SECONDS });
   await run({
     name: 'contact_by_id_autocannon_budget', path: () => `/api/v1/contacts/${pick(ids)}`, rate: RATE, autocannonRate: true, connections: 16, seconds: SECONDS,
@@ -264,13 +271,14 @@ async function buildOrganisation(db: ReturnType<typeof openDatabase>['db'], work
 async function startServer(databaseUrl: string, port: number, cpuProfileDir?: string): Promise<ChildProcess> {
   const profile = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
   // the flags `relata serve` runs with, so the server under test is the one users run
-  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, path.join(HERE, 'core-server.ts')], {
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, ...SERVER_EXTRA_FLAGS, path.join(HERE, 'core-server.ts')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (args['server-log']) fs.appendFileSync(args['server-log'], chunk);
       if (chunk.toString().includes('"ready":true')) resolve();
     });
   });
