@@ -44,11 +44,8 @@ test('field permissions set in the role editor persist and hold for the role\'s 
   await page.getByTestId('role-fields-companies').click();
   await expect(page.getByTestId('role-field-rules-companies')).toBeVisible();
   await choose(page, 'field-mask-companies-phone', 'Everywhere');
-  // a company's owner is sent on every record: it can be made read-only, not hidden, and not masked
-  await page.getByTestId('field-access-companies-owner_id').click();
-  await expect(page.getByRole('option', { name: 'Read-only', exact: true })).toBeVisible();
-  await expect(page.getByRole('option', { name: 'Hidden', exact: true })).toHaveCount(0);
-  await page.keyboard.press('Escape');
+  // a company's owner can be hidden (every read path leaves it out then), not masked: a masked id tells nothing
+  await choose(page, 'field-access-companies-owner_id', 'Hidden');
   await expect(page.getByTestId('field-mask-companies-owner_id')).toHaveCount(0);
   await page.getByTestId('role-save').click();
   await expect(page.getByTestId('role-save')).toBeDisabled();
@@ -60,12 +57,13 @@ test('field permissions set in the role editor persist and hold for the role\'s 
   await page.getByTestId('role-fields-companies').click();
   await expect(page.getByTestId('field-mask-companies-phone')).toHaveValue('Everywhere');
   await expect(page.getByTestId('field-mask-companies-email')).toHaveValue('Not masked');
+  await expect(page.getByTestId('field-access-companies-owner_id')).toHaveValue('Hidden');
 
   const roles = await api.get<{ data: Role[] }>('/roles');
   const role = roles.data.find((r) => r.name === roleName);
   expect(role?.permissions).toEqual({
     objects: { contacts: { actions: ['view'], scope: 'all' }, companies: { actions: ['view'], scope: 'all' } },
-    fields: { contacts: { last_name: 'hidden' } },
+    fields: { contacts: { last_name: 'hidden' }, companies: { owner_id: 'hidden' } },
     masks: { companies: { phone: 'everywhere' } },
   });
 
@@ -87,6 +85,9 @@ test('field permissions set in the role editor persist and hold for the role\'s 
   await page.goto(`/companies/${company.id}`);
   await expect(page.getByTestId('profile-card')).toContainText('+86138****8000');
   await expect(page.getByTestId('profile-card')).not.toContainText('12348000');
+  // the hidden owner is neither in the profile nor under the title
+  await expect(page.getByTestId('profile-card')).not.toContainText('Owner');
+  await expect(page.getByText(/^Owner:/u)).toHaveCount(0);
 });
 
 test('the role editor fits a 375 px phone, for contacts and companies', async ({ page }) => {

@@ -70,6 +70,22 @@ export function readableField(
   return maskSql(kind, column);
 }
 
+/**
+ * The SQL expression a read path selects for a value no mask could hide anything in: a reference (owner,
+ * company — its id and the name joined to it), a yes/no (t**e tells the value), a list of tags. The column,
+ * or `hidden` when the role hides the field: `null` unless the JSON type says otherwise (tags → `'{}'::text[]`,
+ * sent as []). A mask set on such a field through the API is not applied; the role editor offers none (ADR 3).
+ */
+export function unmaskedField(
+  principal: Principal,
+  object: string,
+  field: string,
+  column: RawBuilder<unknown>,
+  hidden: RawBuilder<unknown> = sql`null`,
+): RawBuilder<unknown> {
+  return isHidden(principal, object, field) ? hidden : column;
+}
+
 /** The SQL masking of one value (138****8000, l***@example.com); every read path masks through this. */
 export function maskSql(kind: MaskKind, value: RawBuilder<unknown>): RawBuilder<unknown> {
   if (kind === 'phone') return sql`relata_mask_phone(${value}::text)`;

@@ -12,7 +12,7 @@ export { createWorkspace, type NewWorkspace } from './workspaces/create-workspac
 export { createApiKey } from './api-keys/create-api-key.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { sharedIdsSql, visibleOwnerIds, visibilityPredicate, visibilityFor } from './visibility.ts';
-export { readableField, maskSql, assertFieldsWritable, assertFieldsReadable, isHidden, isMasked, fieldAccess, derivedFields, fieldRulesKey, type ReadContext, type MaskKind } from './field-policy.ts';
+export { readableField, unmaskedField, maskSql, assertFieldsWritable, assertFieldsReadable, isHidden, isMasked, fieldAccess, derivedFields, fieldRulesKey, type ReadContext, type MaskKind } from './field-policy.ts';
 export { readableDisplayName, isDisplayNameHidden, type NameColumns } from './readable-display-name.ts';
 export { OBJECTS, DEFAULT_ROLES } from './roles/default-roles.ts';
 export { findUser, USER_COLUMNS, UserSchema, type UserJson } from './users/user-json.ts';

@@ -2838,12 +2838,19 @@ export interface paths {
                                 source: string | null;
                                 lifecycle_stage: string | null;
                                 value_tier: string | null;
+                                /** @description null when unassigned, or when the role hides owner_id */
                                 owner_id: string | null;
+                                /** @description null when the role hides owner_id */
                                 owner_name: string | null;
+                                /** @description null when none, or when the role hides company_id */
                                 company_id: string | null;
+                                /** @description null when the role hides company_id or the company's name */
                                 company_name: string | null;
-                                consent_email: boolean;
-                                consent_sms: boolean;
+                                /** @description null only when the role hides consent_email */
+                                consent_email: boolean | null;
+                                /** @description null only when the role hides consent_sms */
+                                consent_sms: boolean | null;
+                                /** @description [] when the role hides tags */
                                 tags: string[];
                                 attributes: {
                                     [key: string]: unknown;
@@ -2938,12 +2945,19 @@ export interface paths {
                             source: string | null;
                             lifecycle_stage: string | null;
                             value_tier: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description null when none, or when the role hides company_id */
                             company_id: string | null;
+                            /** @description null when the role hides company_id or the company's name */
                             company_name: string | null;
-                            consent_email: boolean;
-                            consent_sms: boolean;
+                            /** @description null only when the role hides consent_email */
+                            consent_email: boolean | null;
+                            /** @description null only when the role hides consent_sms */
+                            consent_sms: boolean | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3021,12 +3035,19 @@ export interface paths {
                             source: string | null;
                             lifecycle_stage: string | null;
                             value_tier: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description null when none, or when the role hides company_id */
                             company_id: string | null;
+                            /** @description null when the role hides company_id or the company's name */
                             company_name: string | null;
-                            consent_email: boolean;
-                            consent_sms: boolean;
+                            /** @description null only when the role hides consent_email */
+                            consent_email: boolean | null;
+                            /** @description null only when the role hides consent_sms */
+                            consent_sms: boolean | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3143,12 +3164,19 @@ export interface paths {
                             source: string | null;
                             lifecycle_stage: string | null;
                             value_tier: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description null when none, or when the role hides company_id */
                             company_id: string | null;
+                            /** @description null when the role hides company_id or the company's name */
                             company_name: string | null;
-                            consent_email: boolean;
-                            consent_sms: boolean;
+                            /** @description null only when the role hides consent_email */
+                            consent_email: boolean | null;
+                            /** @description null only when the role hides consent_sms */
+                            consent_sms: boolean | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3224,12 +3252,19 @@ export interface paths {
                             source: string | null;
                             lifecycle_stage: string | null;
                             value_tier: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description null when none, or when the role hides company_id */
                             company_id: string | null;
+                            /** @description null when the role hides company_id or the company's name */
                             company_name: string | null;
-                            consent_email: boolean;
-                            consent_sms: boolean;
+                            /** @description null only when the role hides consent_email */
+                            consent_email: boolean | null;
+                            /** @description null only when the role hides consent_sms */
+                            consent_sms: boolean | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3291,8 +3326,11 @@ export interface paths {
                                 region: string | null;
                                 postcode: string | null;
                                 country: string | null;
+                                /** @description null when unassigned, or when the role hides owner_id */
                                 owner_id: string | null;
+                                /** @description null when the role hides owner_id */
                                 owner_name: string | null;
+                                /** @description [] when the role hides tags */
                                 tags: string[];
                                 attributes: {
                                     [key: string]: unknown;
@@ -3362,8 +3400,11 @@ export interface paths {
                             region: string | null;
                             postcode: string | null;
                             country: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3430,8 +3471,11 @@ export interface paths {
                             region: string | null;
                             postcode: string | null;
                             country: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3523,8 +3567,11 @@ export interface paths {
                             region: string | null;
                             postcode: string | null;
                             country: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -3589,8 +3636,11 @@ export interface paths {
                             region: string | null;
                             postcode: string | null;
                             country: string | null;
+                            /** @description null when unassigned, or when the role hides owner_id */
                             owner_id: string | null;
+                            /** @description null when the role hides owner_id */
                             owner_name: string | null;
+                            /** @description [] when the role hides tags */
                             tags: string[];
                             attributes: {
                                 [key: string]: unknown;
@@ -5362,12 +5412,19 @@ export interface paths {
                                 source: string | null;
                                 lifecycle_stage: string | null;
                                 value_tier: string | null;
+                                /** @description null when unassigned, or when the role hides owner_id */
                                 owner_id: string | null;
+                                /** @description null when the role hides owner_id */
                                 owner_name: string | null;
+                                /** @description null when none, or when the role hides company_id */
                                 company_id: string | null;
+                                /** @description null when the role hides company_id or the company's name */
                                 company_name: string | null;
-                                consent_email: boolean;
-                                consent_sms: boolean;
+                                /** @description null only when the role hides consent_email */
+                                consent_email: boolean | null;
+                                /** @description null only when the role hides consent_sms */
+                                consent_sms: boolean | null;
+                                /** @description [] when the role hides tags */
                                 tags: string[];
                                 attributes: {
                                     [key: string]: unknown;
@@ -5389,8 +5446,11 @@ export interface paths {
                                 region: string | null;
                                 postcode: string | null;
                                 country: string | null;
+                                /** @description null when unassigned, or when the role hides owner_id */
                                 owner_id: string | null;
+                                /** @description null when the role hides owner_id */
                                 owner_name: string | null;
+                                /** @description [] when the role hides tags */
                                 tags: string[];
                                 attributes: {
                                     [key: string]: unknown;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Principal } from '../../../platform/http/access.ts';
-import { readableField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
+import { readableField, unmaskedField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { customFieldEntries, type FieldRegistry, type FilterField, type FilterFieldType } from '../filter/field-registry.ts';
 import type { QuickTextSource } from '../filter/quick-text.ts';
@@ -67,14 +67,19 @@ export const COMPANY_RECORD: RecordType = {
 
 export const COMPANY_FROM = sql`from companies co left join users ou on ou.workspace_id = co.workspace_id and ou.id = co.owner_id`;
 
-/** The company JSON select list; contact_count counts live contacts through the (workspace_id, company_id) index. */
+/**
+ * The company JSON select list, hidden fields null (tags []) and masked ones masked, as for contacts;
+ * hiding owner_id hides owner_name. contact_count counts live contacts through the (workspace_id, company_id) index.
+ */
 export function companySelect(principal: Principal, definitions: readonly FieldDefinition[], context: ReadContext): RawBuilder<unknown> {
   const rf = (name: string, column: RawBuilder<unknown>, kind: MaskKind = 'text') => sql`${readableField(principal, 'companies', name, column, kind, context)} as ${sql.ref(name)}`;
+  const shown = (field: string, column: RawBuilder<unknown>, hidden?: RawBuilder<unknown>) => unmaskedField(principal, 'companies', field, column, hidden);
   return sql`co.id::text as id, co.version,
     ${sql.join(TEXT_FIELDS.map((f) => rf(f, f === 'domain' ? sql`co.domain::text` : col(f))))},
     ${rf('phone', col('phone'), 'phone')},
     ${rf('email', sql`co.email::text`, 'email')},
-    co.owner_id::text as owner_id, ou.name as owner_name, co.tags,
+    ${shown('owner_id', sql`co.owner_id::text`)} as owner_id, ${shown('owner_id', sql`ou.name`)} as owner_name,
+    ${shown('tags', col('tags'), sql`'{}'::text[]`)} as tags,
     ${readableAttributes(principal, 'companies', definitions, col('attributes'), context)} as attributes,
     to_json(co.created_at)#>>'{}' as created_at, to_json(co.updated_at)#>>'{}' as updated_at,
     (select count(*)::int from contacts cc where cc.workspace_id = co.workspace_id and cc.company_id = co.id and cc.deleted_at is null) as contact_count`;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { prepared, type Db, type Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
-import type { ReadContext } from '../../accounts/index.ts';
+import { unmaskedField, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { companySearchColumns } from '../search/search-document.ts';
 import type { Warning } from '../records/warnings.ts';
@@ -63,10 +63,14 @@ export async function selectCompany(
   return rows[0];
 }
 
-/** 查重 for companies: same domain, same name (case-insensitive), same email or phone; names the record and owner only. */
-export async function findCompanyDuplicates(tx: Tx, workspaceId: string, id: string, values: CompanyValues): Promise<Warning[]> {
+/**
+ * 查重 for companies: same domain, same name (case-insensitive), same email or phone; names the record and
+ * its owner (unless the role hides owners) only.
+ */
+export async function findCompanyDuplicates(tx: Tx, principal: Principal, id: string, values: CompanyValues): Promise<Warning[]> {
+  const workspaceId = principal.workspaceId;
   const { rows } = await sql<{ id: string; owner_name: string | null; same_domain: boolean; same_name: boolean; same_email: boolean; same_phone: boolean }>`
-    select co.id::text, u.name as owner_name,
+    select co.id::text, ${unmaskedField(principal, 'companies', 'owner_id', sql`u.name`)} as owner_name,
            coalesce(co.domain = ${values.domain}::citext, false) as same_domain,
            lower(co.name) = lower(${values.name}) as same_name,
            coalesce(co.email = ${values.email}::citext, false) as same_email,

@@ -35,7 +35,7 @@ export async function createCompany(db: Db, principal: Principal, input: Company
       action: 'create',
       changes: diffFields(null, auditSnapshot(values), auditedFields(COMPANY_AUDITED, values.attributes)),
     });
-    const warnings = await findCompanyDuplicates(tx, principal.workspaceId, id, values);
+    const warnings = await findCompanyDuplicates(tx, principal, id, values);
     const json = await selectCompany(tx, principal, definitions, id, 'detail', sql<boolean>`true`);
     return { ...json!, ...(warnings.length > 0 ? { warnings } : {}) };
   });

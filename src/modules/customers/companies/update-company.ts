@@ -34,7 +34,7 @@ export async function updateCompany(db: Db, principal: Principal, id: string, pa
       await recordAudit(tx, { workspaceId: principal.workspaceId, objectType: 'companies', recordId: id, actorId: principal.userId, action: 'update', changes });
     }
     const dedupeKeys = ['name', 'domain', 'email', 'phone'];
-    const warnings = dedupeKeys.some((k) => k in changes) ? await findCompanyDuplicates(tx, principal.workspaceId, id, values) : [];
+    const warnings = dedupeKeys.some((k) => k in changes) ? await findCompanyDuplicates(tx, principal, id, values) : [];
     const json = await selectCompany(tx, principal, definitions, id, 'detail', sql<boolean>`true`);
     return { ...json!, ...(warnings.length > 0 ? { warnings } : {}) };
   });

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Principal } from '../../../platform/http/access.ts';
-import { readableDisplayName, readableField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
+import { readableDisplayName, readableField, unmaskedField, type MaskKind, type ReadContext } from '../../accounts/index.ts';
 import type { FieldDefinition } from '../fields/field-definitions.ts';
 import { customFieldEntries, type FieldRegistry, type FilterField, type FilterFieldType } from '../filter/field-registry.ts';
 import type { QuickTextSource } from '../filter/quick-text.ts';
@@ -97,10 +97,12 @@ export const CONTACT_FROM = sql`from contacts c
  * The select list of the contact JSON for one principal and read context. Hidden fields come out null
  * (or [] / without the key), masked ones masked — by the database, so no read path can forget. The name
  * shows only the parts the role may read (readableDisplayName); the company's name follows the
- * companies' field permissions.
+ * companies' field permissions. The owner and the company are one field each: hiding owner_id hides
+ * owner_name, hiding company_id hides company_name.
  */
 export function contactSelect(principal: Principal, definitions: readonly FieldDefinition[], context: ReadContext): RawBuilder<unknown> {
   const rf = (name: string, column: RawBuilder<unknown>, kind: MaskKind = 'text') => sql`${readableField(principal, 'contacts', name, column, kind, context)} as ${sql.ref(name)}`;
+  const shown = (field: string, column: RawBuilder<unknown>, hidden?: RawBuilder<unknown>) => unmaskedField(principal, 'contacts', field, column, hidden);
   const name = readableDisplayName(principal, { displayName: col('display_name'), firstName: col('first_name'), lastName: col('last_name') }, context);
   const companyName = readableField(principal, 'companies', 'name', sql`co.name`, 'text', context);
   return sql`c.id::text as id, c.version,
@@ -113,8 +115,10 @@ export function contactSelect(principal: Principal, definitions: readonly FieldD
     ${rf('birthday', sql`c.birthday::text`)},
     ${rf('lifecycle_stage', col('lifecycle_stage'))},
     ${rf('value_tier', col('value_tier'))},
-    c.owner_id::text as owner_id, ou.name as owner_name, c.company_id::text as company_id, ${companyName} as company_name,
-    c.consent_email, c.consent_sms, c.tags,
+    ${shown('owner_id', sql`c.owner_id::text`)} as owner_id, ${shown('owner_id', sql`ou.name`)} as owner_name,
+    ${shown('company_id', sql`c.company_id::text`)} as company_id, ${shown('company_id', companyName)} as company_name,
+    ${shown('consent_email', col('consent_email'))} as consent_email, ${shown('consent_sms', col('consent_sms'))} as consent_sms,
+    ${shown('tags', col('tags'), sql`'{}'::text[]`)} as tags,
     ${readableAttributes(principal, 'contacts', definitions, col('attributes'), context)} as attributes,
     to_json(c.created_at)#>>'{}' as created_at, to_json(c.updated_at)#>>'{}' as updated_at`;
 }

@@ -40,7 +40,7 @@ export async function createContact(db: Db, principal: Principal, input: Contact
       action: 'create',
       changes: diffFields(null, after, auditedFields(CONTACT_AUDITED, values.attributes)),
     });
-    const warnings = await findContactDuplicates(tx, principal.workspaceId, id, values);
+    const warnings = await findContactDuplicates(tx, principal, id, values);
     const json = await selectContact(tx, principal, definitions, id, 'detail', sql<boolean>`true`);
     return { ...json!, ...(warnings.length > 0 ? { warnings } : {}) };
   });

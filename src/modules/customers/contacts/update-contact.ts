@@ -40,7 +40,7 @@ export async function updateContact(db: Db, principal: Principal, id: string, pa
                 where workspace_id = ${principal.workspaceId} and id = ${id} and version = ${version}`.execute(tx).catch(rethrowUnique);
       await recordAudit(tx, { workspaceId: principal.workspaceId, objectType: 'contacts', recordId: id, actorId: principal.userId, action: 'update', changes });
     }
-    const warnings = changes.emails || changes.phones ? await findContactDuplicates(tx, principal.workspaceId, id, values) : [];
+    const warnings = changes.emails || changes.phones ? await findContactDuplicates(tx, principal, id, values) : [];
     const json = await selectContact(tx, principal, definitions, id, 'detail', sql<boolean>`true`);
     return { ...json!, ...(warnings.length > 0 ? { warnings } : {}) };
   });

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/http/pagination.ts';
-import { readableDisplayName, readableField, visibilityFor } from '../../accounts/index.ts';
+import { readableDisplayName, readableField, unmaskedField, visibilityFor } from '../../accounts/index.ts';
 import { pageAndCount } from '../filter/count.ts';
 import { TRASH_DAYS } from './restore-record.ts';
 import type { RecordType } from './record-type.ts';
@@ -28,8 +28,10 @@ export async function listTrash(db: Db, principal: Principal, type: RecordType, 
   const title = type.object === 'contacts'
     ? readableDisplayName(principal, { displayName: sql.ref('r.display_name'), firstName: sql.ref('r.first_name'), lastName: sql.ref('r.last_name') }, 'list')
     : readableField(principal, type.object, type.title, sql.ref(`r.${type.title}`), 'text', 'list');
+  const owner = (column: RawBuilder<unknown>) => unmaskedField(principal, type.object, 'owner_id', column);
   const { rows, ...count } = await pageAndCount(db, sql<TrashItem>`
-      select ${type.object} as object, r.id::text, ${title} as title, r.owner_id::text, u.name as owner_name, to_json(r.deleted_at)#>>'{}' as deleted_at
+      select ${type.object} as object, r.id::text, ${title} as title, ${owner(sql`r.owner_id::text`)} as owner_id, ${owner(sql`u.name`)} as owner_name,
+             to_json(r.deleted_at)#>>'{}' as deleted_at
       from ${type.table} r left join users u on u.workspace_id = r.workspace_id and u.id = r.owner_id
       where ${where} ${after}
       order by r.deleted_at desc, r.id desc

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { prepared, type Db } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { isHidden, isMasked, readableDisplayName, readableField, sharedIdsSql, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
+import { isHidden, isMasked, readableDisplayName, readableField, sharedIdsSql, unmaskedField, visibilityPredicate, visibleOwnerIds } from '../../accounts/index.ts';
 import { searchPlan, TIER, type SearchPlan } from './search-document.ts';
 import { matchedField, type MatchedField } from './matched-field.ts';
 import { matchesVisibleName } from './visible-name-match.ts';
@@ -129,6 +129,8 @@ async function contactTarget(db: Db, principal: Principal, limit: number): Promi
   const field = (name: string, kind: 'phone' | 'email' | 'text') => readableField(principal, 'contacts', name, sql.ref(`c.${name}`), kind, 'list');
   const title = readableDisplayName(principal, { displayName: sql`c.display_name`, firstName: sql`c.first_name`, lastName: sql`c.last_name` }, 'list');
   const parts = recheckParts(principal, 'contacts', [{ field: 'first_name', column: sql`c.first_name` }, { field: 'last_name', column: sql`c.last_name` }]);
+  // the subtitle names the contact's company only when the role may read both the reference and the name
+  const companyName = unmaskedField(principal, 'contacts', 'company_id', readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list'));
   const scoped = (where: RawBuilder<boolean>, select: RawBuilder<unknown>, capped: number) =>
     sql.join(drivers.map((driver) => sql`(select ${select} from contacts c
         where c.workspace_id = ${ws} and c.deleted_at is null and ${where} and ${driver} and ${visible} limit ${capped})`), sql` union all `);
@@ -137,7 +139,7 @@ async function contactTarget(db: Db, principal: Principal, limit: number): Promi
     display: (hits) => sql`
       select 'contact' as type, c.id::text as id, ${title}::text as title, b.tier,
              ${field('email', 'email')}::text as email, ${field('phone', 'phone')}::text as phone,
-             ${readableField(principal, 'companies', 'name', sql`co.name`, 'text', 'list')}::text as company_name, null::text as domain,
+             ${companyName}::text as company_name, null::text as domain,
              ${field('city', 'text')}::text as city, ${parts} as name_parts
       from (select id, min(tier) as tier from ${hits} h group by id) b
       join contacts c on c.workspace_id = ${ws} and c.id = b.id

@@ -39,12 +39,25 @@ describe('role editor fields', () => {
     expect([companies.get('name'), companies.get('phone'), companies.get('owner_id'), companies.get('tags')]).toEqual([true, true, false, false]);
   });
 
-  it('offers "hidden" only where the server hides the value, unless the role already holds it', () => {
-    const [owner] = roleFields('contacts', []).filter((f) => f.key === 'owner_id');
-    const [phone] = roleFields('contacts', []).filter((f) => f.key === 'phone');
-    expect(accessChoices(phone!, undefined)).toEqual(['editable', 'readonly', 'hidden']);
-    expect(accessChoices(owner!, undefined)).toEqual(['editable', 'readonly']);
-    expect(accessChoices(owner!, 'hidden')).toEqual(['editable', 'readonly', 'hidden']);
+  it('offers "hidden" for the owner, company, consents and tags, which the server now hides on every read path', () => {
+    const all = ['editable', 'readonly', 'hidden'];
+    for (const key of ['owner_id', 'company_id', 'consent_email', 'consent_sms', 'tags', 'phone']) {
+      const [field] = roleFields('contacts', []).filter((f) => f.key === key);
+      expect(accessChoices(field!, undefined), key).toEqual(all);
+    }
+    for (const key of ['owner_id', 'tags', 'name']) {
+      const [field] = roleFields('companies', []).filter((f) => f.key === key);
+      expect(accessChoices(field!, undefined), key).toEqual(all);
+    }
+    expect(roleFields('contacts', []).filter((f) => !f.hideable).map((f) => f.key)).toEqual([]);
+    expect(roleFields('companies', []).filter((f) => !f.hideable).map((f) => f.key)).toEqual([]);
+  });
+
+  it('offers "hidden" for a field the server cannot hide only when the role already holds it (to take it back)', () => {
+    const field = { key: 'some_field', hideable: false, maskable: false };
+    expect(accessChoices(field, undefined)).toEqual(['editable', 'readonly']);
+    expect(accessChoices(field, 'readonly')).toEqual(['editable', 'readonly']);
+    expect(accessChoices(field, 'hidden')).toEqual(['editable', 'readonly', 'hidden']);
   });
 
   it('shows the masking of a field that cannot be masked only when the role masks it already (to take it back)', () => {

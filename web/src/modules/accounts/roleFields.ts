@@ -15,8 +15,9 @@ export interface RoleField {
   /** i18n key of a hint shown under the label. */
   hintKey?: string;
   /**
-   * Whether "hidden" holds on every read path. The record JSON sends owner, company, consents and tags
-   * whatever the role says, so for those only "read-only" (refused writes) is offered.
+   * Whether "hidden" holds on every read path (the server leaves the value out of the record JSON, lists,
+   * search, exports and history). True of every field the editor lists today, owner, company, consents
+   * and tags included: hidden, they come back null (tags as []).
    */
   hideable: boolean;
   /**
@@ -31,7 +32,6 @@ type Standard = [key: string, labelKey: string, rules?: Partial<Pick<RoleField, 
 
 const TEXT = { hideable: true, maskable: true };
 const UNMASKED = { hideable: true, maskable: false };
-const READ_ONLY_ONLY = { hideable: false, maskable: false, hintKey: 'settings.roles.hideUnavailable' };
 const NAME_PART = { ...TEXT, hintKey: 'settings.roles.namePartHint' };
 
 const ADDRESS = (prefix: string): Standard[] =>
@@ -52,11 +52,11 @@ const STANDARD: Record<FieldRuleObject, Standard[]> = {
     ['lifecycle_stage', 'contact.field.lifecycle_stage', UNMASKED],
     ['value_tier', 'contact.field.value_tier', UNMASKED],
     ['external_id', 'contact.field.external_id'],
-    ['owner_id', 'contact.field.owner', READ_ONLY_ONLY],
-    ['company_id', 'contact.field.company', READ_ONLY_ONLY],
-    ['consent_email', 'contact.field.consent_email', READ_ONLY_ONLY],
-    ['consent_sms', 'contact.field.consent_sms', READ_ONLY_ONLY],
-    ['tags', 'contact.field.tags', READ_ONLY_ONLY],
+    ['owner_id', 'contact.field.owner', UNMASKED],
+    ['company_id', 'contact.field.company', UNMASKED],
+    ['consent_email', 'contact.field.consent_email', UNMASKED],
+    ['consent_sms', 'contact.field.consent_sms', UNMASKED],
+    ['tags', 'contact.field.tags', UNMASKED],
   ],
   companies: [
     ['name', 'company.field.name'],
@@ -67,8 +67,8 @@ const STANDARD: Record<FieldRuleObject, Standard[]> = {
     ['website', 'company.field.website'],
     ...ADDRESS('company'),
     ['external_id', 'company.field.external_id'],
-    ['owner_id', 'company.field.owner', READ_ONLY_ONLY],
-    ['tags', 'company.field.tags', READ_ONLY_ONLY],
+    ['owner_id', 'company.field.owner', UNMASKED],
+    ['tags', 'company.field.tags', UNMASKED],
   ],
 };
 

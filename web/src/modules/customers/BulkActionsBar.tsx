@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
 import type { FilterNode } from '../../platform/listTypes';
+import { fieldAccessOf } from '../accounts/fieldAccess';
+import { useSession } from '../accounts/useSession';
 import { userOptions, useUsers } from '../accounts/useUsers';
 import type { CustomerObject } from './types';
 
@@ -24,6 +26,10 @@ interface Props {
 export function BulkActionsBar({ object, target, count, countLabel, onDone }: Props) {
   const { t } = useTranslation();
   const users = useUsers();
+  const { permissions } = useSession();
+  // the server refuses tagging or a new owner when the role may not write tags / owner_id (hidden or read-only)
+  const tagsWritable = fieldAccessOf(permissions, object, 'tags') === 'editable';
+  const ownerWritable = fieldAccessOf(permissions, object, 'owner_id') === 'editable';
   const [action, setAction] = useState<BulkAction | null>(null);
   const [tag, setTag] = useState<string[]>([]);
   const [ownerId, setOwnerId] = useState<string | null>(null);
@@ -67,15 +73,21 @@ export function BulkActionsBar({ object, target, count, countLabel, onDone }: Pr
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item leftSection={<IconTag size={16} />} onClick={() => open('tag')}>
-              {t('bulk.tag')}
-            </Menu.Item>
-            <Menu.Item leftSection={<IconTagOff size={16} />} onClick={() => open('untag')}>
-              {t('bulk.untag')}
-            </Menu.Item>
-            <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => open('change_owner')}>
-              {t('bulk.changeOwner')}
-            </Menu.Item>
+            {tagsWritable && (
+              <Menu.Item leftSection={<IconTag size={16} />} onClick={() => open('tag')}>
+                {t('bulk.tag')}
+              </Menu.Item>
+            )}
+            {tagsWritable && (
+              <Menu.Item leftSection={<IconTagOff size={16} />} onClick={() => open('untag')}>
+                {t('bulk.untag')}
+              </Menu.Item>
+            )}
+            {ownerWritable && (
+              <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => open('change_owner')}>
+                {t('bulk.changeOwner')}
+              </Menu.Item>
+            )}
             <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => open('delete')}>
               {t('bulk.delete')}
             </Menu.Item>

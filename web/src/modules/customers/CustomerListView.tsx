@@ -23,6 +23,7 @@ import type { CustomerObject, CustomField } from './types';
 import { useColumnVisibility } from './useColumnVisibility';
 import { useCustomerList } from './useCustomerList';
 import { useCustomFields } from './useCustomFields';
+import { fieldAccessOf } from '../accounts/fieldAccess';
 import type { Session } from '../accounts/types';
 import { useCan, useSession } from '../accounts/useSession';
 
@@ -63,7 +64,11 @@ export function CustomerListView<T extends { id: string }>({ object, title, rowT
   const total = firstPage?.total;
   const capped = firstPage?.total_capped === true;
 
-  const fields = useMemo(() => filterFieldsFor(object, customFields.data ?? [], i18n.language), [object, customFields.data, i18n.language]);
+  // the server refuses a filter on a field the role hides (it would reveal the value): not offered
+  const fields = useMemo(
+    () => filterFieldsFor(object, customFields.data ?? [], i18n.language).filter((f) => fieldAccessOf(permissions, object, f.key) !== 'hidden'),
+    [object, customFields.data, i18n.language, permissions],
+  );
   const listColumns = useMemo(() => listColumnsOf(allColumnDefs), [allColumnDefs]);
   const visibility = useColumnVisibility(object, listColumns);
   const columnDefs = useMemo(

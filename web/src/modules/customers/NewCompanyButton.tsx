@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { userOptions, useUsers } from '../accounts/useUsers';
+import { fieldAccessOf } from '../accounts/fieldAccess';
 import { useCan, useSession } from '../accounts/useSession';
 import { CustomFieldInput } from './CustomFieldInput';
 import { DuplicateWarnings } from './DuplicateWarnings';
@@ -21,10 +22,13 @@ type TextField = (typeof TEXT_FIELDS)[number];
 
 export function NewCompanyButton() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   const can = useCan();
   const users = useUsers();
   const customFields = useCustomFields('companies');
+  // the server refuses an owner or tags the role may not write, and makes the creator the owner itself
+  const ownerWritable = fieldAccessOf(permissions, 'companies', 'owner_id') === 'editable';
+  const tagsWritable = fieldAccessOf(permissions, 'companies', 'tags') === 'editable';
   const queryClient = useQueryClient();
   const fullScreen = useMediaQuery('(max-width: 36em)');
   const [opened, setOpened] = useState(false);
@@ -49,8 +53,8 @@ export function NewCompanyButton() {
     mutationFn: () => {
       const body: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(text)) if (value?.trim()) body[key] = value.trim();
-      if (ownerId) body['owner_id'] = ownerId;
-      if (tags.length) body['tags'] = tags;
+      if (ownerId && ownerWritable) body['owner_id'] = ownerId;
+      if (tags.length && tagsWritable) body['tags'] = tags;
       const attrs = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null && v !== ''));
       if (Object.keys(attrs).length) body['attributes'] = attrs;
       return api.post<Company & { warnings?: CreateWarning[] }>('/companies', body);
@@ -112,9 +116,9 @@ export function NewCompanyButton() {
                     data-testid={`company-${field}`}
                   />
                 ))}
-                <Select label={t('company.field.owner')} data={userOptions(users.data)} value={ownerId} onChange={setOwnerId} searchable />
+                {ownerWritable && <Select label={t('company.field.owner')} data={userOptions(users.data)} value={ownerId} onChange={setOwnerId} searchable />}
               </SimpleGrid>
-              <TagsInput label={t('company.field.tags')} value={tags} onChange={setTags} />
+              {tagsWritable && <TagsInput label={t('company.field.tags')} value={tags} onChange={setTags} />}
               {(customFields.data ?? []).length > 0 && (
                 <>
                   <Divider label={t('customFields.title')} labelPosition="left" />

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { userOptions, useUsers } from '../accounts/useUsers';
+import { fieldAccessOf } from '../accounts/fieldAccess';
 import { useCan, useSession } from '../accounts/useSession';
 import { CompanySelect } from './CompanySelect';
 import { CustomFieldInput } from './CustomFieldInput';
@@ -57,11 +58,18 @@ const blank = (ownerId: string): Draft => ({
   attributes: {},
 });
 
+/**
+ * The owner, company, tags and email consent: when the role may not write one (hidden or read-only), the
+ * form leaves out its input and its value. The owner and the consent have defaults in the draft that would
+ * otherwise be sent, and refused; the server makes the creator the owner itself.
+ */
+const GUARDED_FIELDS: readonly string[] = ['company_id', 'owner_id', 'tags', 'consent_email'];
+
 /** Empty strings are sent as absent so optional fields stay null on the server. */
-function toBody(draft: Draft): Record<string, unknown> {
+function toBody(draft: Draft, writable: (key: string) => boolean): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft)) {
-    if (key === 'attributes') continue;
+    if (key === 'attributes' || (GUARDED_FIELDS.includes(key) && !writable(key))) continue;
     if (value === '' || value === null) continue;
     body[key] = typeof value === 'string' ? value.trim() : value;
   }
@@ -72,10 +80,11 @@ function toBody(draft: Draft): Record<string, unknown> {
 
 export function NewContactButton() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   const can = useCan();
   const users = useUsers();
   const customFields = useCustomFields('contacts');
+  const writable = (key: string) => fieldAccessOf(permissions, 'contacts', key) === 'editable';
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const fullScreen = useMediaQuery('(max-width: 36em)');
@@ -93,7 +102,7 @@ export function NewContactButton() {
   };
 
   const create = useMutation({
-    mutationFn: () => api.post<Contact & { warnings?: CreateWarning[] }>('/contacts', toBody(draft)),
+    mutationFn: () => api.post<Contact & { warnings?: CreateWarning[] }>('/contacts', toBody(draft, writable)),
     onSuccess: async (contact) => {
       await queryClient.invalidateQueries({ queryKey: customerListKey('contacts') });
       const warnings = contact.warnings ?? [];
@@ -157,8 +166,12 @@ export function NewContactButton() {
                 <TextInput label={t('contact.field.first_name')} value={draft.first_name} onChange={(e) => set('first_name', e.currentTarget.value)} error={fe['first_name']} data-testid="contact-first-name" />
                 <TextInput label={t('contact.field.email')} type="email" value={draft.email} onChange={(e) => set('email', e.currentTarget.value)} error={fe['email']} data-testid="contact-email" />
                 <TextInput label={t('contact.field.phone')} type="tel" value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={fe['phone']} data-testid="contact-phone" />
-                <CompanySelect label={t('contact.field.company')} value={draft.company_id} onChange={(v) => set('company_id', v)} error={fe['company_id']} />
-                <Select label={t('contact.field.owner')} data={userOptions(users.data)} value={draft.owner_id} onChange={(v) => set('owner_id', v)} searchable error={fe['owner_id']} />
+                {writable('company_id') && (
+                  <CompanySelect label={t('contact.field.company')} value={draft.company_id} onChange={(v) => set('company_id', v)} error={fe['company_id']} />
+                )}
+                {writable('owner_id') && (
+                  <Select label={t('contact.field.owner')} data={userOptions(users.data)} value={draft.owner_id} onChange={(v) => set('owner_id', v)} searchable error={fe['owner_id']} />
+                )}
                 <Select label={t('contact.field.lifecycle_stage')} data={enumData(LIFECYCLE_STAGES, 'lifecycle')} value={draft.lifecycle_stage} onChange={(v) => set('lifecycle_stage', v)} clearable error={fe['lifecycle_stage']} />
                 <Select label={t('contact.field.value_tier')} data={enumData(VALUE_TIERS, 'tier')} value={draft.value_tier} onChange={(v) => set('value_tier', v)} clearable error={fe['value_tier']} />
                 <Select label={t('contact.field.gender')} data={enumData(GENDERS, 'gender')} value={draft.gender} onChange={(v) => set('gender', v)} clearable error={fe['gender']} />
@@ -166,8 +179,10 @@ export function NewContactButton() {
                 <TextInput label={t('contact.field.source')} value={draft.source} onChange={(e) => set('source', e.currentTarget.value)} error={fe['source']} />
                 <TextInput label={t('contact.field.city')} value={draft.city} onChange={(e) => set('city', e.currentTarget.value)} error={fe['city']} />
               </SimpleGrid>
-              <TagsInput label={t('contact.field.tags')} value={draft.tags} onChange={(v) => set('tags', v)} error={fe['tags']} />
-              <Checkbox label={t('contact.field.consent_email')} checked={draft.consent_email} onChange={(e) => set('consent_email', e.currentTarget.checked)} />
+              {writable('tags') && <TagsInput label={t('contact.field.tags')} value={draft.tags} onChange={(v) => set('tags', v)} error={fe['tags']} />}
+              {writable('consent_email') && (
+                <Checkbox label={t('contact.field.consent_email')} checked={draft.consent_email} onChange={(e) => set('consent_email', e.currentTarget.checked)} />
+              )}
               {(customFields.data ?? []).length > 0 && (
                 <>
                   <Divider label={t('customFields.title')} labelPosition="left" />

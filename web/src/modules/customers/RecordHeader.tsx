@@ -2,7 +2,8 @@ import { ActionIcon, Badge, Card, Group, Stack, TagsInput, Text, Title, Tooltip 
 import { IconBuilding, IconTrash, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../accounts/useSession';
+import { fieldAccessOf } from '../accounts/fieldAccess';
+import { useCan, useSession } from '../accounts/useSession';
 import type { CustomerObject } from './types';
 import type { CustomerRecord } from './useCustomerRecord';
 import { recordName } from './recordName';
@@ -19,6 +20,10 @@ interface Props {
 export function RecordHeader({ object, record, update, onDelete }: Props) {
   const { t } = useTranslation();
   const can = useCan();
+  const { permissions } = useSession();
+  // a hidden owner or tags come back null / [] (server field policy): say nothing rather than "none"
+  const ownerAccess = fieldAccessOf(permissions, object, 'owner_id');
+  const tagsAccess = fieldAccessOf(permissions, object, 'tags');
   const [tags, setTags] = useState<string[] | null>(null);
   const shownTags = tags ?? record.tags ?? [];
   const contact = 'display_name' in record ? record : null;
@@ -49,25 +54,29 @@ export function RecordHeader({ object, record, update, onDelete }: Props) {
                 {t('contact.field.value_tier')}: {t(`tier.${contact.value_tier}`)}
               </Badge>
             )}
-            <Text size="sm" c="dimmed">
-              {t('contact.field.owner')}: {record.owner_name ?? '—'}
-            </Text>
+            {ownerAccess !== 'hidden' && (
+              <Text size="sm" c="dimmed">
+                {t('contact.field.owner')}: {record.owner_name ?? '—'}
+              </Text>
+            )}
             {contact?.company_name && (
               <Text size="sm" c="dimmed">
                 · {contact.company_name}
               </Text>
             )}
           </Group>
-          <TagsInput
-            aria-label={t('contact.field.tags')}
-            placeholder={t('record.addTag')}
-            value={shownTags}
-            onChange={saveTags}
-            disabled={update.isPending || !can(object, 'edit')}
-            clearable={false}
-            maw={520}
-            data-testid="record-tags"
-          />
+          {tagsAccess !== 'hidden' && (
+            <TagsInput
+              aria-label={t('contact.field.tags')}
+              placeholder={t('record.addTag')}
+              value={shownTags}
+              onChange={saveTags}
+              disabled={update.isPending || !can(object, 'edit') || tagsAccess === 'readonly'}
+              clearable={false}
+              maw={520}
+              data-testid="record-tags"
+            />
+          )}
         </Stack>
         {can(object, 'delete') && (
         <Tooltip label={t('record.delete')}>
