@@ -304,6 +304,7 @@ describe('a role that hides the owner, company, consents and tags', () => {
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect(merged.body.survivor).toMatchObject({ id: contact.id, ...HIDDEN_CONTACT });
     expect(JSON.stringify(merged.body)).not.toMatch(/Olwen|Brightwater|secret/u);
-    expect((await admin.get(`/api/v1/contacts/${contact.id}`)).body).toMatchObject({ owner_id: olwen.id, company_id: company.id, tags: ['vip-secret', 'twin-secret'] });
+    // hidden fields are not the merging role's to write: no union of the twin's tags (ADR 12)
+    expect((await admin.get(`/api/v1/contacts/${contact.id}`)).body).toMatchObject({ owner_id: olwen.id, company_id: company.id, tags: ['vip-secret'] });
   });
 });

@@ -243,10 +243,12 @@ describe('merging contacts', () => {
     const readOnly = await api.post('/api/v1/merges', { object: 'contacts', survivor_id: mine.id, merged_id: mine2.id, fields: { city: 'merged' } });
     expect(readOnly.status).toBe(403);
     expect(readOnly.body.error.code).toBe('FIELD_READ_ONLY');
-    // the default rule still keeps the merged record's city (nothing is lost), it just cannot be chosen over the survivor's
+    // nor does the default rule fill it (ADR 12): the survivor keeps its own (empty) city, the retired record keeps 杭州
     const ok = await api.post('/api/v1/merges', { object: 'contacts', survivor_id: mine.id, merged_id: mine2.id });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body.survivor.city).toBe('杭州');
+    expect(ok.body.survivor.city).toBeNull();
+    const retired = await sql<{ city: string | null }>`select city from contacts where id = ${mine2.id}`.execute(db);
+    expect(retired.rows[0]?.city).toBe('杭州');
   });
 });
 

@@ -5856,6 +5856,8 @@ export interface paths {
                                 b: string | null;
                                 /** @enum {unknown} */
                                 suggested: "a" | "b";
+                                /** @description the caller's role may not change this field: a merge keeps the surviving record's value (no fill from the other record, no union of tags or lists), and choosing the other value is refused */
+                                read_only: boolean;
                             }[];
                         };
                     };

@@ -42,6 +42,9 @@ export const ComparedFieldSchema = Type.Object({
   a: NullableString,
   b: NullableString,
   suggested: Type.Enum(['a', 'b']),
+  read_only: Type.Boolean({
+    description: 'the caller\'s role may not change this field: a merge keeps the surviving record\'s value (no fill from the other record, no union of tags or lists), and choosing the other value is refused',
+  }),
 });
 
 export const DuplicatePairDetailSchema = Type.Intersect([DuplicatePairSchema, Type.Object({ fields: Type.Array(ComparedFieldSchema) })]);

@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
-import { isHidden } from '../../accounts/index.ts';
+import { fieldAccess, isHidden } from '../../accounts/index.ts';
 import { loadFieldDefinitions, recordStore } from '../../customers/index.ts';
 import type { DedupeObject } from './dedupe-settings.ts';
 import type { DuplicatePairJson } from './duplicate-schemas.ts';
 import { assertMayReview, bothVisible, pairFrom, pairJson, pairSelect, type PairRow } from './pair-json.ts';
 
-type ComparedField = { key: string; label: string; a: string | null; b: string | null; suggested: 'a' | 'b' };
+type ComparedField = { key: string; label: string; a: string | null; b: string | null; suggested: 'a' | 'b'; read_only: boolean };
 
 /** The standard fields shown side by side, in form order; custom fields follow. */
 const CONTACT_FIELDS: readonly [string, string][] = [
@@ -71,7 +71,9 @@ async function comparedFields(tx: Tx, principal: Principal, object: DedupeObject
     if (permission && isHidden(principal, object, permission)) continue;
     const va = display(a?.[key]);
     const vb = display(b?.[key]);
-    fields.push({ key, label, a: va, b: vb, suggested: suggest(va, vb, newer) });
+    // a merge keeps the survivor's value of a field the caller may not write, whichever record survives
+    const readOnly = permission !== null && fieldAccess(principal, object, permission) !== 'editable';
+    fields.push({ key, label, a: va, b: vb, suggested: suggest(va, vb, newer), read_only: readOnly });
   }
   const attrsA = (a?.attributes ?? {}) as Record<string, unknown>;
   const attrsB = (b?.attributes ?? {}) as Record<string, unknown>;
@@ -80,7 +82,8 @@ async function comparedFields(tx: Tx, principal: Principal, object: DedupeObject
     if (!(def.key in attrsA) && !(def.key in attrsB)) continue;
     const va = display(attrsA[def.key]);
     const vb = display(attrsB[def.key]);
-    fields.push({ key: `attributes.${def.key}`, label: def.label, a: va, b: vb, suggested: suggest(va, vb, newer) });
+    const readOnly = fieldAccess(principal, object, `attributes.${def.key}`) !== 'editable';
+    fields.push({ key: `attributes.${def.key}`, label: def.label, a: va, b: vb, suggested: suggest(va, vb, newer), read_only: readOnly });
   }
   return fields;
 }

@@ -7,6 +7,7 @@ import { IMPORT_MODES, type ImportMode } from './import-context.ts';
 import { customFieldKeyFor, IMPORT_TARGETS, suggestMapping, type ImportObject } from './mapping/index.ts';
 import { previewSource } from './source/index.ts';
 import { inferFieldType } from './values/index.ts';
+import { assertMappingWritable, targetAccess } from './writable-mapping.ts';
 
 export type ImportRequest = {
   object: ImportObject;
@@ -39,48 +40,56 @@ function customFieldObject(object: ImportObject): 'contacts' | 'companies' | nul
 }
 
 /**
- * Checks an import request before any row is read — permission, mapping, match key, mode — creates the
- * custom fields it asks for, and records the batch. Mistakes are 4xx now, not a failed job later.
+ * Checks an import request before any row is read — permission, mapping (no column may feed a field the
+ * role may not write), match key, mode — creates the custom fields it asks for, and records the batch.
+ * Mistakes are 4xx now, not a failed job later.
  */
 export async function createImport(db: Db, principal: Principal, request: ImportRequest): Promise<{ batchId: string; mapping: Record<string, string | null> }> {
   if (!can(principal, request.object, 'import')) throw new AppError('PERMISSION_DENIED', `You may not import ${request.object}`);
   const preview = await previewSource(request.path, { limit: INFER_SAMPLE });
   const fieldObject = customFieldObject(request.object);
   let definitions: FieldDefinition[] = fieldObject ? await loadFieldDefinitions(db, principal.workspaceId, fieldObject) : [];
-  const suggested = suggestMapping(request.object, preview.headers, definitions);
+  const writable = (target: string) => targetAccess(principal, request.object, target) === 'editable';
+  const suggested = suggestMapping(request.object, preview.headers, definitions, writable);
   const mapping: Record<string, string | null> = {};
   for (const s of suggested) mapping[s.header] = request.mapping ? null : s.target;
+  // without a mapping, a column naming a field the role may not write is skipped, never made a custom field of
+  const withheld = new Set(request.mapping ? [] : suggested.filter((s) => s.unavailable !== undefined).map((s) => s.header));
   if (request.mapping) {
     for (const [header, target] of Object.entries(request.mapping)) {
       if (!preview.headers.includes(header)) throw new AppError('IMPORT_MAPPING_INVALID', `The file has no column "${header}"`, { header });
       mapping[header] = target;
     }
   }
+  const writeOptions = { createMissingContacts: request.createMissingContacts ?? false };
+  assertMappingWritable(principal, request.object, withoutNewFields(mapping), writeOptions);
   // recorded in the batch by id: its undo removes them (remove-created-fields.ts), never a later field of the same key
   const createdFields: { id: string; key: string }[] = [];
   if (request.createCustomFields || Object.values(mapping).includes(NEW_CUSTOM_FIELD)) {
     if (!fieldObject) throw new AppError('IMPORT_MAPPING_INVALID', `${request.object} have no custom fields`, { option: 'create_custom_fields' });
     if (!can(principal, 'settings', 'edit')) throw new AppError('PERMISSION_DENIED', 'Only administrators may create custom fields');
     const taken = new Set(definitions.map((d) => d.key));
+    const planned: { header: string; index: number; key: string }[] = [];
     for (const [index, header] of preview.headers.entries()) {
       // with an explicit mapping, a column mapped to null is skipped on purpose: only absent columns and
       // columns mapped to NEW_CUSTOM_FIELD become custom fields
       const explicit = request.mapping?.[header];
-      if (explicit === null || (mapping[header] !== null && mapping[header] !== undefined && mapping[header] !== NEW_CUSTOM_FIELD)) continue;
+      if (explicit === null || withheld.has(header) || (mapping[header] !== null && mapping[header] !== undefined && mapping[header] !== NEW_CUSTOM_FIELD)) continue;
       const key = customFieldKeyFor(header);
-      if (taken.has(key)) {
-        mapping[header] = `attributes.${key}`;
-        continue;
-      }
+      mapping[header] = `attributes.${key}`;
+      if (!taken.has(key)) planned.push({ header, index, key });
+      taken.add(key);
+    }
+    // a rule may name a custom field before it exists: refused before any field is created
+    assertMappingWritable(principal, request.object, mapping, writeOptions);
+    for (const { header, index, key } of planned) {
       const inferred = inferFieldType(preview.rows.map((r) => r.cells[index] ?? ''));
       const created = await createFieldDefinition(db, principal, {
         object: fieldObject, key, label: header, label_zh: /[\u3400-\u9fff]/.test(header) ? header : null, type: inferred.type,
         options: inferred.options?.map((o) => ({ value: o, label: o })),
         is_identifier: request.identifierFields?.includes(key) ?? false,
       });
-      taken.add(key);
       createdFields.push({ id: created.id, key });
-      mapping[header] = `attributes.${key}`;
     }
     definitions = await loadFieldDefinitions(db, principal.workspaceId, fieldObject);
   }
@@ -111,6 +120,11 @@ export async function createImport(db: Db, principal: Principal, request: Import
             ${preview.encoding}, ${mode}, ${match}, ${JSON.stringify(options)}::jsonb, ${principal.userId})
     returning id::text`.execute(db);
   return { batchId: rows[0]!.id, mapping };
+}
+
+/** The mapping without the columns still waiting to become custom fields (checked once they have a key). */
+function withoutNewFields(mapping: Record<string, string | null>): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(mapping).map(([header, target]) => [header, target === NEW_CUSTOM_FIELD ? null : target]));
 }
 
 /** Every target exists for the object, and no two columns feed the same one. */

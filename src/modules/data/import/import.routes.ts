@@ -15,6 +15,7 @@ import { enqueueImport, enqueueUndo, registerImportJobs } from './import-job.ts'
 import { IMPORT_MODES } from './import-context.ts';
 import { IMPORT_OBJECTS, IMPORT_TARGETS, suggestMapping, type ImportObject } from './mapping/index.ts';
 import { previewSource } from './source/index.ts';
+import { targetAccess } from './writable-mapping.ts';
 
 const tags = ['imports'];
 /** Uploads larger than this are refused with 413; the CLI has no limit (it streams from disk). */
@@ -102,14 +103,18 @@ export function importRoutes({ db, config, jobs }: ModuleDeps): ModulePlugin {
         const definitions = fieldObject ? await loadFieldDefinitions(db, principal.workspaceId, fieldObject) : [];
         const saved = await sql<{ id: string; name: string; mapping: Record<string, string | null> }>`
           select id::text, name, mapping from import_mappings where workspace_id = ${principal.workspaceId} and object_type = ${object} order by name`.execute(db);
+        const access = (target: string) => targetAccess(principal, object, target);
+        const targets = [
+          ...IMPORT_TARGETS[object].map((t) => ({ key: t.key, label: t.label, label_zh: t.label_zh, kind: t.kind })),
+          ...definitions.map((d) => ({ key: `attributes.${d.key}`, label: d.label, label_zh: d.label_zh ?? d.label, kind: d.type })),
+        ];
         return reply.status(201).send({
           upload_id: uploadId, file_name: fileName, size, format: preview.format, encoding: preview.encoding, headers: preview.headers,
           preview: preview.rows.map((r) => r.cells), row_estimate: preview.row_estimate,
-          suggested_mapping: suggestMapping(object, preview.headers, definitions).map((s) => ({ header: s.header, target: s.target })),
-          targets: [
-            ...IMPORT_TARGETS[object].map((t) => ({ key: t.key, label: t.label, label_zh: t.label_zh, kind: t.kind })),
-            ...definitions.map((d) => ({ key: `attributes.${d.key}`, label: d.label, label_zh: d.label_zh ?? d.label, kind: d.type })),
-          ],
+          suggested_mapping: suggestMapping(object, preview.headers, definitions, (target) => access(target) === 'editable')
+            .map((s) => ({ header: s.header, target: s.target })),
+          // a field the role hides is left out; a read-only one is listed as not writable (the mapping step shows it, disabled)
+          targets: targets.filter((t) => access(t.key) !== 'hidden').map((t) => ({ ...t, writable: access(t.key) === 'editable' })),
           saved_mappings: saved.rows,
         });
       } catch (error) {

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import { dropForeignKeys, restoreForeignKeys } from '../../../platform/db/bulk-load.ts';
 import { copyRows, type Column, type Value } from '../../../platform/db/copy-rows.ts';
 import { poolOf, type Db, type Tx } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { JobCancelled } from '../../../platform/jobs/jobs.ts';
 import { loadPrincipal } from '../../accounts/index.ts';
@@ -20,6 +21,7 @@ import { loadImportContext, type ImportContext, type ImportMode, type RowError }
 import { loadBatch, type ImportBatchRow } from './import-batches.ts';
 import type { ImportObject } from './mapping/index.ts';
 import { openSource } from './source/index.ts';
+import { assertMappingWritable } from './writable-mapping.ts';
 
 const CHUNK_ROWS = 10_000;
 /** An import at least this large, and at least half the size of the table, rebuilds its indexes (see below). */
@@ -92,11 +94,11 @@ async function runLocked(db: Db, client: pg.PoolClient, workspaceId: string, bat
   const batch = await loadBatch(db, workspaceId, batchId);
   if (!['queued', 'staging', 'applying'].includes(batch.status)) return batch;
   const engine = ENGINES[batch.object_type];
-  const principal = batch.created_by ? await loadPrincipal(db, workspaceId, batch.created_by) : null;
-  if (!principal) throw new AppError('PERMISSION_DENIED', 'The user who started this import is no longer active');
+  let principal = await importingPrincipal(db, workspaceId, batch);
   const options = batch.options;
   const table = stageTableName(batchId);
   try {
+    assertBatchWritable(principal, batch);
     await sql`update import_batches set status = 'staging', started_at = coalesce(started_at, now()) where workspace_id = ${workspaceId} and id = ${batchId}`.execute(db);
     await client.query(`create unlogged table if not exists ${table} (${engine.ddl})`);
     const ctx = await loadImportContext(db, {
@@ -104,6 +106,9 @@ async function runLocked(db: Db, client: pg.PoolClient, workspaceId: string, bat
       createMissingContacts: options.create_missing_contacts === true,
     }, options.headers ?? [], options.mapping ?? {});
     if (batch.status !== 'applying') await stageFile(client, ctx, batch, table, engine, hooks);
+    // staging a large file takes minutes: the rules that decide what may be written are read again before writing
+    principal = await importingPrincipal(db, workspaceId, batch);
+    assertBatchWritable(principal, batch);
     await sql`update import_batches set status = 'applying' where workspace_id = ${workspaceId} and id = ${batchId}`.execute(db);
     await hooks.onProgress?.(batch.rows_read, null, 'applying');
     return await applyStaged(db, ctx, batch, table, engine, principal, hooks);
@@ -112,7 +117,8 @@ async function runLocked(db: Db, client: pg.PoolClient, workspaceId: string, bat
       await client.query(`drop table if exists ${table}`);
       await sql`update import_batches set status = 'cancelled', finished_at = now() where workspace_id = ${workspaceId} and id = ${batchId}`.execute(db);
     } else if (error instanceof AppError) {
-      // a refusal of the whole file (unreadable, all-or-nothing with errors): final, nothing applied
+      // a refusal of the whole file (unreadable, all-or-nothing with errors, a column the role may no longer
+      // write): final, nothing applied
       await client.query(`drop table if exists ${table}`);
       await sql`update import_batches set status = 'failed', finished_at = now(),
                   error = ${JSON.stringify({ code: error.code, message: error.message, details: error.details ?? {} })}::jsonb
@@ -122,6 +128,22 @@ async function runLocked(db: Db, client: pg.PoolClient, workspaceId: string, bat
     // anything else (a crash, a lost connection) leaves the batch resumable from its checkpoint
     throw error;
   }
+}
+
+/** The user who started the import, with the role's permissions as they are now; refused when no longer active. */
+async function importingPrincipal(db: Db, workspaceId: string, batch: ImportBatchRow): Promise<Principal> {
+  const principal = batch.created_by ? await loadPrincipal(db, workspaceId, batch.created_by) : null;
+  if (!principal) throw new AppError('PERMISSION_DENIED', 'The user who started this import is no longer active');
+  return principal;
+}
+
+/**
+ * The mapping was checked against the role when the import was created (createImport); the role may have
+ * changed since, so a run refuses the whole batch — nothing applied — if a column now feeds a field the
+ * role may not write.
+ */
+function assertBatchWritable(principal: Principal, batch: ImportBatchRow): void {
+  assertMappingWritable(principal, batch.object_type, batch.options.mapping ?? {}, { createMissingContacts: batch.options.create_missing_contacts === true });
 }
 
 async function stageFile(client: pg.PoolClient, ctx: ImportContext, batch: ImportBatchRow, table: string, engine: ObjectEngine, hooks: ImportHooks): Promise<void> {
@@ -218,7 +240,7 @@ async function dropIndexesForBulkLoad(tx: Tx, ctx: ImportContext, minRows: numbe
 }
 
 async function applyStaged(
-  db: Db, ctx: ImportContext, batch: ImportBatchRow, table: string, engine: ObjectEngine, principal: NonNullable<Awaited<ReturnType<typeof loadPrincipal>>>, hooks: ImportHooks,
+  db: Db, ctx: ImportContext, batch: ImportBatchRow, table: string, engine: ObjectEngine, principal: Principal, hooks: ImportHooks,
 ): Promise<ImportBatchRow> {
   const stage = { workspaceId: ctx.workspaceId, batchId: ctx.batchId, table: sql.table(table) as RawBuilder<unknown> };
   await db.transaction().execute(async (tx) => {

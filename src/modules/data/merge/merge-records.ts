@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { can, type Principal } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { assertFieldsWritable } from '../../accounts/index.ts';
+import { assertFieldsWritable, fieldAccess } from '../../accounts/index.ts';
 import { recordStore, type RecordStore } from '../../customers/index.ts';
 import { closePairs, PAIR_OBJECT } from './duplicate-pairs.ts';
 import { mergeFields, permissionKeyOf, type MergeObject } from './merge-fields.ts';
@@ -47,8 +47,8 @@ async function assertPairOf(tx: Tx, object: MergeObject, workspaceId: string, pa
  * Merges one record into another in the caller's transaction: both locked (in id order, so two merges
  * of the same records cannot deadlock) and checked writable by the caller, every reference moved, the
  * merged record retired with a pointer to the survivor, the survivor's fields written through its own
- * update path, an alias kept for the old id and external id, duplicate pairs decided, and one audit row
- * on each record. Returns the merge's id.
+ * update path (a field the caller may not write keeps the survivor's value), an alias kept for the old id
+ * and external id, duplicate pairs decided, and one audit row on each record. Returns the merge's id.
  */
 export async function mergeInTransaction(tx: Tx, principal: Principal, input: MergeInput): Promise<string> {
   const ws = principal.workspaceId;
@@ -64,7 +64,9 @@ export async function mergeInTransaction(tx: Tx, principal: Principal, input: Me
   const survivor = await store.load(tx, ws, survivorId);
   const merged = await store.load(tx, ws, mergedId);
   const dangling = { survivor: await store.danglingReferences(tx, ws, survivor), merged: await store.danglingReferences(tx, ws, merged) };
-  const plan = planMerge(fields, survivor, merged, input.fields ?? {}, dangling);
+  // the default rules (fill an empty field, unite tags and lists) never write a field the caller may not
+  const writable = (permissionKey: string) => fieldAccess(principal, object, permissionKey) === 'editable';
+  const plan = planMerge(fields, survivor, merged, input.fields ?? {}, dangling, writable);
 
   const { rows } = await sql<{ id: string }>`
     insert into merges (workspace_id, object_type, survivor_id, merged_id, merged_display_name, survivor_before, survivor_after, merged_before,

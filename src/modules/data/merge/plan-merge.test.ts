@@ -49,6 +49,19 @@ describe('planMerge', () => {
     expect(planMerge(contacts, contact({}), merged, {}, { survivor: [], merged: ['owner_id', 'company_id'] }).patch).toEqual({});
   });
 
+  it('keeps the survivor\'s value of a field the caller may not write: no fill, no union, custom fields too', () => {
+    const survivor = contact({ city: null, tags: ['vip'], emails: [{ value: 'a@x.com', label: null }], owner_id: null, attributes: {} });
+    const merged = contact({
+      city: '北京', street: '长安街', tags: ['new'], emails: [{ value: 'b@x.com', label: null }], owner_id: '7', attributes: { level: 3, size: 'M' },
+    });
+    const locked = new Set(['city', 'tags', 'email', 'owner_id', 'attributes.level']);
+    const { patch, outcomes } = planMerge(contacts, survivor, merged, {}, undefined, (key) => !locked.has(key));
+    expect(patch).toEqual({ street: '长安街', attributes: { size: 'M' } });
+    expect(outcomes).toMatchObject({ city: 'survivor', tags: 'survivor', emails: 'survivor', owner_id: 'survivor', 'attributes.level': 'survivor', street: 'merged' });
+    // unrestricted, the same records fill and unite
+    expect(planMerge(contacts, survivor, merged, {}).patch).toMatchObject({ city: '北京', tags: ['vip', 'new'], owner_id: '7', attributes: { level: 3, size: 'M' } });
+  });
+
   it('refuses unknown fields and fields that are never chosen', () => {
     const a = contact({});
     expect(() => planMerge(contacts, a, a, { nickname: 'merged' })).toThrow(expect.objectContaining({ code: 'FIELD_UNKNOWN' }));

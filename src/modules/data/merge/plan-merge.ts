@@ -65,7 +65,11 @@ export function resolveChoices(fields: readonly MergeField[], choices: Record<st
  * Decides every field of the surviving record. Without a choice a field keeps the survivor's value unless
  * that is empty (then the merged record's: the most complete record wins), lists and tags are unions, and
  * custom fields follow the same rule key by key. A reference that points nowhere any more (an inactive
- * owner, a deleted company) counts as empty and is never taken over. Pure: no database, no permissions.
+ * owner, a deleted company) counts as empty and is never taken over. A field the caller may not write
+ * (`writable` says no for its permission key: hidden or read-only) keeps the survivor's value whatever
+ * the default rule would do — no fill, no union — since the merge writes the survivor as that caller;
+ * the merged record's value stays on the retired record, and undo brings it back. Pure: no database; the
+ * permissions come in as `writable`.
  */
 export function planMerge(
   fields: readonly MergeField[],
@@ -73,6 +77,7 @@ export function planMerge(
   merged: StoredValues,
   choices: Record<string, Side>,
   dangling: { survivor: readonly string[]; merged: readonly string[] } = { survivor: [], merged: [] },
+  writable: (permissionKey: string) => boolean = () => true,
 ): MergePlan {
   const chosen = resolveChoices(fields, choices);
   const patch: Record<string, unknown> = {};
@@ -86,7 +91,8 @@ export function planMerge(
     const choice = chosen[field.key];
     let value: unknown;
     let outcome: Outcome;
-    if (choice === 'merged') [value, outcome] = [m, 'merged'];
+    if (!writable(field.permissionKey)) [value, outcome] = [s, 'survivor'];
+    else if (choice === 'merged') [value, outcome] = [m, 'merged'];
     else if (choice === 'survivor') [value, outcome] = [s, 'survivor'];
     else if (field.kind === 'list') [value, outcome] = [unionLabelled(s, m), 'union'];
     else if (field.kind === 'tags') [value, outcome] = [unionTags(s, m), 'union'];
@@ -102,7 +108,7 @@ export function planMerge(
     const s = survivor.attributes[key];
     const m = merged.attributes[key];
     const choice = chosen[`attributes.${key}`];
-    const takeMerged = choice === 'merged' || (choice === undefined && isEmpty(s) && !isEmpty(m));
+    const takeMerged = writable(`attributes.${key}`) && (choice === 'merged' || (choice === undefined && isEmpty(s) && !isEmpty(m)));
     const value = takeMerged ? m : s;
     outcomes[`attributes.${key}`] = takeMerged ? 'merged' : 'survivor';
     if (!sameValue(value, s)) attributes[key] = value ?? null;

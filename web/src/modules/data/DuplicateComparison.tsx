@@ -105,13 +105,14 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
               {pair.fields.map((field) => {
                 const same = valueText(field.a) === valueText(field.b);
                 const fixed = FIXED_FIELDS.has(field.key);
-                // the external id stays with each record: the survivor keeps its own
-                const chosen = fixed ? survivor : choices[field.key];
+                // the external id stays with each record, and a field the role may not change keeps the survivor's value
+                const chosen = fixed || field.read_only ? survivor : choices[field.key];
                 return (
                   <Table.Tr key={field.key} data-testid="duplicate-field" data-field={field.key}>
                     <Table.Td>
                       <Text size="sm" c={same ? 'dimmed' : undefined}>{dataFieldLabel(t, field.key, field.label)}</Text>
                       {UNITED_FIELDS.has(field.key) && !same && chosen === 'both' && <Text size="xs" c="dimmed">{t('data.duplicates.bothKept')}</Text>}
+                      {field.read_only && !same && <Text size="xs" c="dimmed" data-testid="duplicate-read-only">{t('data.duplicates.readOnlyKept')}</Text>}
                     </Table.Td>
                     {(['a', 'b'] as const).map((side) => (
                       <Table.Td key={side}>
@@ -121,7 +122,7 @@ function Comparison({ object, pair, onDone }: { object: CustomerObject; pair: Du
                           checked={chosen === side}
                           onChange={() => setChoices((current) => ({ ...current, [field.key]: side }))}
                           label={<Text size="sm" style={{ wordBreak: 'break-word' }}>{valueText(side === 'a' ? field.a : field.b)}</Text>}
-                          disabled={same || fixed}
+                          disabled={same || fixed || field.read_only}
                           data-testid={`duplicate-choice-${side}`}
                         />
                       </Table.Td>

@@ -2,7 +2,7 @@ import { Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { duplicateTargets, NEW_FIELD, SKIP, type MappingChoices } from './mappingChoice';
 import { targetLabel } from './targetLabel';
-import type { ImportUpload } from './types';
+import type { ImportTarget, ImportUpload } from './types';
 
 interface Props {
   upload: ImportUpload;
@@ -18,11 +18,14 @@ export function ImportMappingTable({ upload, choices, onChange, canCreateFields 
   const twice = duplicateTargets(choices);
   const standard = upload.targets.filter((target) => !target.key.startsWith('attributes.'));
   const custom = upload.targets.filter((target) => target.key.startsWith('attributes.'));
+  // a read-only field is listed, disabled, so that the user sees why its column cannot go there
+  const item = (target: ImportTarget) => {
+    const label = targetLabel(target, i18n.language);
+    return target.writable ? { value: target.key, label } : { value: target.key, label: t('data.import.targetReadOnly', { label }), disabled: true };
+  };
   const data = [
-    { group: t('data.import.standardFields'), items: standard.map((target) => ({ value: target.key, label: targetLabel(target, i18n.language) })) },
-    ...(custom.length > 0
-      ? [{ group: t('data.import.customFields'), items: custom.map((target) => ({ value: target.key, label: targetLabel(target, i18n.language) })) }]
-      : []),
+    { group: t('data.import.standardFields'), items: standard.map(item) },
+    ...(custom.length > 0 ? [{ group: t('data.import.customFields'), items: custom.map(item) }] : []),
     {
       group: t('data.import.otherChoices'),
       items: [

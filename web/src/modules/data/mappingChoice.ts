@@ -7,9 +7,12 @@ export const NEW_FIELD = '__new__';
 /** header → a target key, SKIP or NEW_FIELD: what the mapping table edits. */
 export type MappingChoices = Record<string, string>;
 
-/** The server's suggestion (or a saved mapping) as choices; headers it does not name are skipped. */
+/**
+ * The server's suggestion (or a saved mapping) as choices; headers it does not name are skipped, and so
+ * are headers it sends to a field the reader's role may not write (the server would refuse the import).
+ */
 export function choicesFrom(headers: readonly string[], mapping: Record<string, string | null>, targets: ImportUpload['targets']): MappingChoices {
-  const known = new Set(targets.map((t) => t.key));
+  const known = new Set(targets.filter((t) => t.writable).map((t) => t.key));
   return Object.fromEntries(headers.map((h) => {
     const target = mapping[h];
     return [h, target && known.has(target) ? target : SKIP];

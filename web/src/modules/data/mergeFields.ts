@@ -10,9 +10,13 @@ export const UNITED_FIELDS: ReadonlySet<string> = new Set(['emails', 'phones', '
 /** Stays with its own record: the merged record's external id becomes an alias of the survivor. */
 export const FIXED_FIELDS: ReadonlySet<string> = new Set(['external_id']);
 
-/** The starting choices: lists united, every other field the side the server suggests. */
+/**
+ * The starting choices: lists united, every other field the side the server suggests. A field the
+ * reader's role may not write gets no choice: the merge keeps the survivor's value (and would refuse
+ * the other record's).
+ */
 export function defaultChoices(fields: readonly ComparedField[]): Record<string, FieldChoice> {
-  return Object.fromEntries(fields.map((f) => [f.key, UNITED_FIELDS.has(f.key) ? 'both' : f.suggested]));
+  return Object.fromEntries(fields.filter((f) => !f.read_only).map((f) => [f.key, UNITED_FIELDS.has(f.key) ? 'both' : f.suggested]));
 }
 
 /**

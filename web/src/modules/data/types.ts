@@ -24,6 +24,8 @@ export interface ImportTarget {
   label: string;
   label_zh: string | null;
   kind: string;
+  /** false: the reader's role may not write the field (read-only); shown, never chosen. Hidden fields are not listed. */
+  writable: boolean;
 }
 
 export type SavedMapping = ApiListItem<'/api/v1/import-mappings'>;

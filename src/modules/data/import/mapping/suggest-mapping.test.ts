@@ -120,6 +120,18 @@ describe('suggestMapping', () => {
     expect(targets('contacts', ['soc_sec_id', 'Tel2', 'Notes'])).toEqual([null, null, null]);
   });
 
+  it('never suggests a field the caller may not write, nor a looser guess for its header', () => {
+    const writable = (target: string) => !['tags', 'owner', 'attributes.level'].includes(target);
+    const custom: CustomFieldRef[] = [{ key: 'level', label: 'Level', label_zh: '等级', type: 'text' }];
+    expect(suggestMapping('contacts', ['姓名', '标签', '负责人', 'Level', '客户标签'], custom, writable)).toEqual([
+      { header: '姓名', target: 'name', match: 'alias' },
+      { header: '标签', target: null, match: null, unavailable: 'tags' },
+      { header: '负责人', target: null, match: null, unavailable: 'owner' },
+      { header: 'Level', target: null, match: null, unavailable: 'attributes.level' },
+      { header: '客户标签', target: null, match: null, unavailable: 'tags' },
+    ]);
+  });
+
   it('never maps a blank header', () => {
     expect(suggestMapping('contacts', ['', '  '], [])).toEqual([
       { header: '', target: null, match: null },

@@ -3,7 +3,8 @@ import { IMPORT_TARGETS, type ImportObject } from './targets.ts';
 
 export type CustomFieldRef = { key: string; label: string; label_zh: string | null; type: string };
 export type MappingMatch = 'key' | 'alias' | 'custom_field' | 'fuzzy';
-export type MappingSuggestion = { header: string; target: string | null; match: MappingMatch | null };
+/** `unavailable`: the field the header names, which the caller may not write — not suggested, and no looser guess instead. */
+export type MappingSuggestion = { header: string; target: string | null; match: MappingMatch | null; unavailable?: string };
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
@@ -72,9 +73,16 @@ function fuzzyTarget(header: string, terms: readonly Term[]): string | null {
  * One suggestion per header, in order. Passes from surest to loosest: the standard key itself, a custom
  * field's key or label (before aliases: a field the workspace defined under exactly this name is what
  * the user means), an alias, then a fuzzy guess. Within a pass the first header wins; a header never
- * gets two targets and a target never goes to two headers.
+ * gets two targets and a target never goes to two headers. A target the caller may not write (`available`
+ * says no: a hidden or read-only field) is never suggested; the header it named stays unmapped rather
+ * than fall through to a looser guess at another field.
  */
-export function suggestMapping(object: ImportObject, headers: readonly string[], customFields: readonly CustomFieldRef[]): MappingSuggestion[] {
+export function suggestMapping(
+  object: ImportObject,
+  headers: readonly string[],
+  customFields: readonly CustomFieldRef[],
+  available: (target: string) => boolean = () => true,
+): MappingSuggestion[] {
   const index = standardIndex(object);
   const custom = new Map<string, string>();
   const customTerms: Term[] = [];
@@ -101,9 +109,13 @@ export function suggestMapping(object: ImportObject, headers: readonly string[],
     for (let i = 0; i < headers.length; i++) {
       const suggestion = result[i]!;
       const header = folded[i]!;
-      if (suggestion.target !== null || header === '') continue;
+      if (suggestion.target !== null || suggestion.unavailable !== undefined || header === '') continue;
       const target = find(header);
       if (!target || taken.has(target)) continue;
+      if (!available(target)) {
+        suggestion.unavailable = target;
+        continue;
+      }
       taken.add(target);
       suggestion.target = target;
       suggestion.match = match;
