@@ -9,7 +9,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
 const database = openDatabase(config.databaseUrl, { max: 20 });
-const app = await buildServer({ db: database.db, config, serveWeb: false });
+const app = await buildServer({ db: database.db, config, serveWeb: false, principalCache: config.principalCache });
 await app.listen({ port: config.port, host: '127.0.0.1' });
 process.stdout.write(JSON.stringify({ ready: true, port: config.port }) + '\n');
 

@@ -10,7 +10,8 @@ import type { Db } from './platform/db/database.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
-import { accountsModule, makeAuthenticator } from './modules/accounts/index.ts';
+import { accountsModule, makeAuthenticator, PrincipalCache } from './modules/accounts/index.ts';
+import { poolOf } from './platform/db/database.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { dataModule } from './modules/data/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
@@ -18,11 +19,31 @@ import { notificationsModule } from './modules/notifications/index.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
-export type ServerOptions = { db: Db; config: Config; serveWeb?: boolean; jobs?: Jobs };
+export type ServerOptions = {
+  db: Db;
+  config: Config;
+  serveWeb?: boolean;
+  jobs?: Jobs;
+  /** keep authenticated principals (ADR 18): `relata serve` and bench:core, per config.principalCache; off in tests unless asked */
+  principalCache?: boolean;
+};
+
+/** Requests after which this process drops its principals at once, not only on the notification (ADR 18). */
+const ACCOUNT_CHANGES = /^\/api\/v1\/(auth|me|users|roles|departments|api-keys|workspace|custom-fields)(\/|\?|$)/;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The composition root: the HTTP kernel, the OpenAPI document and every module's routes. */
-export async function buildServer({ db, config, serveWeb = true, jobs = new Jobs({ db }) }: ServerOptions) {
-  const app = createHttpApp({ logLevel: config.logLevel, authenticate: makeAuthenticator(db) });
+export async function buildServer({ db, config, serveWeb = true, jobs = new Jobs({ db }), principalCache = false }: ServerOptions) {
+  const cache = principalCache ? new PrincipalCache(poolOf(db)) : null;
+  const app = createHttpApp({ logLevel: config.logLevel, authenticate: makeAuthenticator(db, cache) });
+  if (cache) {
+    await cache.start();
+    app.addHook('onClose', async () => cache.close());
+    // this process's own changes apply to its next request, before the notification comes back
+    app.addHook('onSend', async (request, reply) => {
+      if (MUTATING.has(request.method) && reply.statusCode < 400 && ACCOUNT_CHANGES.test(request.url)) cache.invalidate();
+    });
+  }
 
   await app.register(swagger, {
     openapi: {

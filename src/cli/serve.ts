@@ -24,7 +24,7 @@ export function registerServe(program: Command): void {
         say(`demo data (${config.demoData}): ${demo.users} users, ${demo.customers?.contacts ?? 0} contacts, ${demo.customers?.orders ?? 0} orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       const jobs = new Jobs({ db: database.db });
-      const app = await buildServer({ db: database.db, config, jobs });
+      const app = await buildServer({ db: database.db, config, jobs, principalCache: config.principalCache });
       await jobs.start({ work: options.role !== 'api' });
       const port = options.port ? Number(options.port) : config.port;
       await app.listen({ port, host: config.host });

@@ -14,10 +14,10 @@ import { testDatabase } from './test-db.ts';
 export type TestApp = Awaited<ReturnType<typeof buildServer>>;
 
 /** Call at the top level of a test file: a server on the file's own database. */
-export async function testApp(): Promise<{ app: TestApp; db: Db; url: string }> {
+export async function testApp(options: { principalCache?: boolean } = {}): Promise<{ app: TestApp; db: Db; url: string }> {
   const { database, url } = await testDatabase();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginMaxAttempts: 5 };
-  const app = await buildServer({ db: database.db, config, serveWeb: false });
+  const app = await buildServer({ db: database.db, config, serveWeb: false, principalCache: options.principalCache ?? false });
   await app.ready();
   afterAll(async () => {
     await app.close();

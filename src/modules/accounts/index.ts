@@ -7,6 +7,7 @@ import { roleRoutes } from './roles/roles.routes.ts';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.ts';
 
 export { makeAuthenticator } from './auth/authenticate.ts';
+export { PrincipalCache } from './auth/principal-cache.ts';
 export { loadPrincipal } from './auth/load-principal.ts';
 export { createWorkspace, type NewWorkspace } from './workspaces/create-workspace.ts';
 export { createApiKey } from './api-keys/create-api-key.ts';

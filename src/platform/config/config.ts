@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELATA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   RELATA_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  RELATA_PRINCIPAL_CACHE: z.enum(['0', '1']).default('1'),
 });
 
 export type Config = {
@@ -24,6 +25,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   secureCookies: boolean;
   loginMaxAttempts: number;
+  /** `relata serve` keeps authenticated principals, dropped on change notifications (ADR 18) */
+  principalCache: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.RELATA_SECURE_COOKIES === '1',
     loginMaxAttempts: e.RELATA_LOGIN_MAX_ATTEMPTS,
+    principalCache: e.RELATA_PRINCIPAL_CACHE === '1',
   };
 }
