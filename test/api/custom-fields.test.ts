@@ -169,6 +169,28 @@ describe('custom field values', () => {
   });
 });
 
+describe('a sensitive field a role unmasks', () => {
+  it('takes "none" for a sensitive custom field through the roles API, while the others stay masked like phone', async () => {
+    const { api, ws } = await adminOf();
+    await api.post('/api/v1/custom-fields', { object: 'contacts', key: 'id_card', label: 'ID card', type: 'text', sensitive: true });
+    await api.post('/api/v1/custom-fields', { object: 'contacts', key: 'wechat', label: 'WeChat', type: 'text', sensitive: true });
+    const role = await api.post('/api/v1/roles', {
+      key: 'svc_unmasked', name: 'svc_unmasked',
+      permissions: { objects: { contacts: { actions: ['view'], scope: 'all' } }, masks: { contacts: { phone: 'list', 'attributes.wechat': 'none' } } },
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    expect(role.body.permissions.masks.contacts).toEqual({ phone: 'list', 'attributes.wechat': 'none' });
+    const user = await newUser(db, ws.workspaceId);
+    await api.patch(`/api/v1/users/${user.id}`, { role_id: role.body.id });
+    await api.post('/api/v1/contacts', { last_name: 'S', phone: '+8613800138000', attributes: { id_card: '310101199001019999', wechat: 'wx_abc123' } });
+    const seen = (await client(app, await logInAs(app, user.email)).get('/api/v1/contacts')).body.data[0];
+    expect(seen.attributes).toEqual({ id_card: '310***********9999', wechat: 'wx_abc123' });
+    expect(seen.phone).toBe('+86138****8000');
+    const typo = await api.post('/api/v1/roles', { key: 'typo', name: 'typo', permissions: { objects: {}, masks: { contacts: { phone: 'nowhere' } } } });
+    expect(typo.status).toBe(400);
+  });
+});
+
 describe('a value written while its field is deleted', () => {
   it('holds the field live until the write commits, and refuses a field retired before the write', async () => {
     const { api, ws } = await adminOf();

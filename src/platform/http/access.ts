@@ -14,11 +14,16 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 
 export type FieldAccess = 'hidden' | 'readonly' | 'editable';
 export type MaskMode = 'list' | 'everywhere';
+/**
+ * A role's masking rule for one field: a mode, or `none` — not masked. `none` matters for a custom field
+ * flagged sensitive, which is otherwise masked as the role masks phone (attributeAccess).
+ */
+export type MaskRule = MaskMode | 'none';
 
 export type Permissions = {
   objects: Record<string, { actions: Action[]; scope: DataScope }>;
   fields: Record<string, Record<string, FieldAccess>>;
-  masks: Record<string, Record<string, MaskMode>>;
+  masks: Record<string, Record<string, MaskRule>>;
 };
 
 export type Principal = {

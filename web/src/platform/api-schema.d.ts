@@ -1146,28 +1146,28 @@ export interface paths {
                             };
                             masks?: {
                                 contacts?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 companies?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 orders?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 products?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 tasks?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 notes?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 activities?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 settings?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                             };
                         };
@@ -1375,28 +1375,28 @@ export interface paths {
                             };
                             masks?: {
                                 contacts?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 companies?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 orders?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 products?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 tasks?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 notes?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 activities?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                                 settings?: {
-                                    [key: string]: "list" | "everywhere";
+                                    [key: string]: "list" | "everywhere" | "none";
                                 };
                             };
                         };

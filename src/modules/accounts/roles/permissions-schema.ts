@@ -15,7 +15,7 @@ function perObject<T extends Parameters<typeof Type.Optional>[0]>(value: T) {
 
 const Grant = Type.Object({ actions: Type.Array(literals(ACTIONS), { uniqueItems: true }), scope: literals(DATA_SCOPES) }, { additionalProperties: false });
 const FieldRules = Type.Record(Type.String({ pattern: FieldKey }), literals(['hidden', 'readonly', 'editable'] as const), { additionalProperties: false });
-const MaskRules = Type.Record(Type.String({ pattern: FieldKey }), literals(['list', 'everywhere'] as const), { additionalProperties: false });
+const MaskRules = Type.Record(Type.String({ pattern: FieldKey }), literals(['list', 'everywhere', 'none'] as const), { additionalProperties: false });
 
 /**
  * A role's permissions as a client may write them. Strict on purpose: a typo such as "contact" or

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { customFieldLabel } from '../customers/customFieldLabel';
 import { useCustomFields } from '../customers/useCustomFields';
 import type { FieldRuleObject, RoleField } from './roleFields';
-import { accessChoices, FIELD_RULE_OBJECTS, maskOffered, roleFields } from './roleFields';
-import type { FieldAccess, MaskMode, Permissions } from './types';
+import { accessChoices, FIELD_RULE_OBJECTS, maskChoice, maskChoices, maskOffered, maskRuleOf, roleFields, type MaskChoice } from './roleFields';
+import type { FieldAccess, MaskRule, Permissions } from './types';
 
 interface Props {
   value: Permissions;
@@ -27,8 +27,8 @@ export function RoleFieldRules({ value, onChange }: Props) {
     else next[field] = level;
     onChange({ ...value, fields: { ...value.fields, [object]: next } });
   };
-  const setMask = (field: string, mode: MaskMode | null) => {
-    const next: Record<string, MaskMode> = { ...masks };
+  const setMask = (field: string, mode: MaskRule | null) => {
+    const next: Record<string, MaskRule> = { ...masks };
     if (mode) next[field] = mode;
     else delete next[field];
     onChange({ ...value, masks: { ...value.masks, [object]: next } });
@@ -82,14 +82,9 @@ export function RoleFieldRules({ value, onChange }: Props) {
                       <Select
                         size="xs"
                         aria-label={`${label} ${t('settings.roles.masking')}`}
-                        data={[
-                          // a sensitive custom field the role does not name is masked as the role masks phone
-                          { value: 'none', label: t(field.custom?.sensitive ? 'settings.roles.mask.likePhone' : 'settings.roles.mask.none') },
-                          { value: 'list', label: t('settings.roles.mask.list') },
-                          { value: 'everywhere', label: t('settings.roles.mask.everywhere') },
-                        ]}
-                        value={mask ?? 'none'}
-                        onChange={(m) => setMask(field.key, m === 'list' || m === 'everywhere' ? m : null)}
+                        data={maskChoices(field).map((m) => ({ value: m, label: t(`settings.roles.mask.${m}`) }))}
+                        value={maskChoice(field, mask)}
+                        onChange={(m) => m && setMask(field.key, maskRuleOf(field, m as MaskChoice))}
                         allowDeselect={false}
                         data-testid={`field-mask-${object}-${field.key}`}
                       />

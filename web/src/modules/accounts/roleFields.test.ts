@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomField } from '../customers/types';
-import { accessChoices, maskOffered, roleFields } from './roleFields';
+import { accessChoices, maskChoice, maskChoices, maskOffered, maskRuleOf, roleFields } from './roleFields';
 
 const custom = (key: string, type: CustomField['type'], sensitive = false) => ({ key, type, sensitive, label: key }) as CustomField;
 
@@ -64,5 +64,23 @@ describe('role editor fields', () => {
     const [gender] = roleFields('contacts', []).filter((f) => f.key === 'gender');
     expect(maskOffered(gender!, undefined)).toBe(false);
     expect(maskOffered(gender!, 'list')).toBe(true);
+  });
+
+  it('offers a sensitive custom field "like phone" and an explicit "not masked", and stores them apart', () => {
+    const fields = roleFields('contacts', [
+      { id: '1', key: 'id_card', label: 'ID', type: 'text', sensitive: true } as never,
+      { id: '2', key: 'note', label: 'Note', type: 'text', sensitive: false } as never,
+    ]);
+    const idCard = fields.find((f) => f.key === 'attributes.id_card')!;
+    const note = fields.find((f) => f.key === 'attributes.note')!;
+    expect(maskChoices(idCard)).toEqual(['likePhone', 'none', 'list', 'everywhere']);
+    expect(maskChoices(note)).toEqual(['none', 'list', 'everywhere']);
+    expect(maskChoice(idCard, undefined)).toBe('likePhone');
+    expect(maskChoice(idCard, 'none')).toBe('none');
+    expect(maskChoice(note, undefined)).toBe('none');
+    expect(maskRuleOf(idCard, 'likePhone')).toBeNull();
+    expect(maskRuleOf(idCard, 'none')).toBe('none');
+    expect(maskRuleOf(note, 'none')).toBeNull();
+    expect(maskRuleOf(note, 'everywhere')).toBe('everywhere');
   });
 });

@@ -1,5 +1,5 @@
 import type { CustomField } from '../customers/types';
-import type { FieldAccess, MaskMode } from './types';
+import type { FieldAccess, MaskMode, MaskRule } from './types';
 
 /** The objects whose fields a role may hide, make read-only or mask (the server's field policy reads these). */
 export const FIELD_RULE_OBJECTS = ['contacts', 'companies'] as const;
@@ -88,6 +88,30 @@ export function accessChoices(field: RoleField, current: FieldAccess | undefined
 }
 
 /** Masking is offered where the server masks the field, or where the role already masks it (to take it back). */
-export function maskOffered(field: RoleField, current: MaskMode | undefined): boolean {
+export function maskOffered(field: RoleField, current: MaskRule | undefined): boolean {
   return field.maskable || current !== undefined;
+}
+
+/**
+ * The masking choices of a field. A custom field flagged sensitive that the role does not name is masked
+ * as the role masks phone (`likePhone`); `none` then says "not masked" explicitly. On other fields not
+ * naming the field is the same as `none`.
+ */
+export type MaskChoice = 'likePhone' | 'none' | MaskMode;
+
+export function maskChoices(field: RoleField): MaskChoice[] {
+  return field.custom?.sensitive ? ['likePhone', 'none', 'list', 'everywhere'] : ['none', 'list', 'everywhere'];
+}
+
+/** The choice showing for the role's current rule (absent: undefined). */
+export function maskChoice(field: RoleField, current: MaskRule | undefined): MaskChoice {
+  if (current === undefined) return field.custom?.sensitive ? 'likePhone' : 'none';
+  return current;
+}
+
+/** The rule a choice stores: null removes the field from the role's masks. */
+export function maskRuleOf(field: RoleField, choice: MaskChoice): MaskRule | null {
+  if (choice === 'likePhone') return null;
+  if (choice === 'none') return field.custom?.sensitive ? 'none' : null;
+  return choice;
 }

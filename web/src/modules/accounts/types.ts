@@ -14,6 +14,8 @@ export type DataScope = (typeof SCOPES)[number];
 
 export type FieldAccess = 'hidden' | 'readonly' | 'editable';
 export type MaskMode = 'list' | 'everywhere';
+/** `none`: not masked — for a sensitive custom field, which the server otherwise masks like phone. */
+export type MaskRule = MaskMode | 'none';
 
 export interface ObjectPermission {
   actions: Action[];
@@ -24,7 +26,7 @@ export interface ObjectPermission {
 export interface Permissions {
   objects: Partial<Record<ObjectName, ObjectPermission>>;
   fields?: Partial<Record<string, Record<string, FieldAccess>>>;
-  masks?: Partial<Record<string, Record<string, MaskMode>>>;
+  masks?: Partial<Record<string, Record<string, MaskRule>>>;
 }
 
 export type Session = ApiResponse<'/api/v1/auth/me', 'get'>;
