@@ -35,11 +35,8 @@ export function makeAuthenticator(db: Db, cache: PrincipalCache | null = null) {
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const key = header.slice('Bearer '.length).trim();
       if (!key.startsWith(API_KEY_PREFIX)) throw new AppError('API_KEY_INVALID', 'The API key is malformed');
-      const hash = sha256(key);
-      const cacheKey = `k:${hash.toString('hex')}`;
-      const cached = cache?.get(cacheKey);
+      const { hash, cached, remember } = lookUp(cache, 'k', key);
       if (cached) return cached;
-      const generation = cache?.current() ?? 0;
       // last_used_at is written at most once a minute per key: a write on every request would make each
       // GET of an integration wait for a WAL flush (a read-only statement commits without one)
       const { rows } = await prepared(sql<PrincipalRow>`
@@ -60,15 +57,12 @@ export function makeAuthenticator(db: Db, cache: PrincipalCache | null = null) {
         join workspaces w on w.id = u.workspace_id`).execute(db);
       const row = rows[0];
       if (!row || !row.active) throw new AppError('API_KEY_INVALID', 'The API key is unknown, revoked, or its user is inactive');
-      return remember(cache, cacheKey, generation, row, 'api_key');
+      return remember(row, 'api_key');
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
-    const hash = sha256(token);
-    const cacheKey = `s:${hash.toString('hex')}`;
-    const cached = cache?.get(cacheKey);
+    const { hash, cached, remember } = lookUp(cache, 's', token);
     if (cached) return cached;
-    const generation = cache?.current() ?? 0;
     const { rows } = await prepared(sql<PrincipalRow>`
       select s.workspace_id::text, u.id::text as user_id, r.id::text as role_id, r.key as role_key,
              u.department_id::text, r.permissions, s.csrf_token, null as scopes, u.active, w.fields_version::text,
@@ -80,14 +74,27 @@ export function makeAuthenticator(db: Db, cache: PrincipalCache | null = null) {
       where s.token_hash = ${hash} and s.expires_at > now()`).execute(db);
     const row = rows[0];
     if (!row || !row.active) return null;
-    return remember(cache, cacheKey, generation, row, 'session');
+    return remember(row, 'session');
   };
 }
 
-function remember(cache: PrincipalCache | null, key: string, generation: number, row: PrincipalRow, via: Principal['via']): Principal {
-  const principal = toPrincipal(row, via);
-  cache?.set(key, principal, generation, row.ends_at);
-  return principal;
+/**
+ * The token's hash, the cached principal if any, and how to store the one read from the database: under
+ * the cache generation of this moment, so a change notified while the statement ran is not stored.
+ */
+function lookUp(cache: PrincipalCache | null, kind: 'k' | 's', secret: string) {
+  const hash = sha256(secret);
+  const key = `${kind}:${hash.toString('hex')}`;
+  const generation = cache?.current() ?? 0;
+  return {
+    hash,
+    cached: cache?.get(key),
+    remember(row: PrincipalRow, via: Principal['via']): Principal {
+      const principal = toPrincipal(row, via);
+      cache?.set(key, principal, generation, row.ends_at);
+      return principal;
+    },
+  };
 }
 
 function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
