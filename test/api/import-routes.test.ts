@@ -75,6 +75,49 @@ describe('import over HTTP', () => {
     expect((await api.post(`/api/v1/imports/${start.body.batch_id}/undo`)).body.error.code).toBe('IMPORT_NOT_UNDOABLE');
   });
 
+  it("shows in a record's history and timeline the imports that created or changed it, without an audit row per record", async () => {
+    const { w, session, api } = await adminSession();
+    const anna = (await api.post('/api/v1/contacts', { first_name: 'Anna', email: 'anna@example.com' })).body;
+    const run = async (content: string) => {
+      const up = await upload(session, 'contacts', 'people.csv', content);
+      const start = await api.post('/api/v1/imports', {
+        upload_id: up.body.upload_id, object: 'contacts', mapping: { name: 'name', email: 'email', city: 'city' }, mode: 'upsert', match: 'email',
+      });
+      expect((await waitFor(api, start.body.job_id)).status).toBe('succeeded');
+      return Number(start.body.batch_id);
+    };
+    const first = await run('name,email,city\nAnna,anna@example.com,Berlin\nNina New,nina@example.com,Rome\n');
+    const second = await run('name,email,city\nAnna,anna@example.com,Hamburg\n');
+
+    const history = await api.get(`/api/v1/contacts/${anna.id}/history?limit=2`);
+    expect(history.body.data.map((h: any) => [h.action, h.actor_name, h.changes])).toEqual([
+      ['update', 'Admin', { import_batch_id: [null, second] }],
+      ['update', 'Admin', { import_batch_id: [null, first] }],
+    ]);
+    const older = await api.get(`/api/v1/contacts/${anna.id}/history?limit=2&cursor=${encodeURIComponent(history.body.next_cursor)}`);
+    expect(older.body.data.map((h: any) => h.action)).toEqual(['create']);
+    expect(older.body.next_cursor).toBeNull();
+
+    const { rows: nina } = await sql<{ id: string }>`select id::text from contacts where workspace_id = ${w.workspaceId} and email = 'nina@example.com'`.execute(db);
+    const timeline = await api.get(`/api/v1/contacts/${nina[0]!.id}/timeline`);
+    expect(timeline.body.data.map((e: any) => [e.kind, e.payload.action, e.payload.changes])).toEqual([['audit', 'create', { import_batch_id: [null, first] }]]);
+
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await api.get(`/api/v1/contacts/${anna.id}/timeline?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((e: any) => `${e.payload.action}:${e.payload.changes.import_batch_id?.[1] ?? '-'}`));
+      cursor = page.body.next_cursor ?? '';
+    } while (cursor);
+    expect(seen).toEqual([`update:${second}`, `update:${first}`, 'create:-']);
+
+    // the import's entries come from its own record of what it did (import_batch_rows), not from audit_log
+    const { rows: audited } = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log where workspace_id = ${w.workspaceId} and object_type = 'contacts'`.execute(db);
+    expect(audited[0]!.n).toBe(1);
+  });
+
   it('refuses bad files with stable codes', async () => {
     const { session } = await adminSession();
     expect((await upload(session, 'contacts', 'empty.csv', '')).body.error.code).toBe('IMPORT_FILE_EMPTY');

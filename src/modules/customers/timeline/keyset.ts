@@ -2,6 +2,8 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { decodeCursor } from '../../../platform/http/pagination.ts';
 
 const ID = /^\d{1,18}$/;
+/** History entries of imports carry the negated batch id (the record_history view). */
+const ENTRY_ID = /^-?\d{1,18}$/;
 
 function invalid(): AppError {
   return new AppError('CURSOR_INVALID', 'The cursor is malformed or belongs to another sort order');
@@ -26,6 +28,6 @@ export function decodeTimelineCursor(cursor: string | undefined, kinds: readonly
   const values = decodeCursor(cursor, 3);
   if (!values) return null;
   const [at, kind, id] = values;
-  if (!isTimestamp(at) || typeof kind !== 'string' || !kinds.includes(kind) || typeof id !== 'string' || !ID.test(id)) throw invalid();
+  if (!isTimestamp(at) || typeof kind !== 'string' || !kinds.includes(kind) || typeof id !== 'string' || !ENTRY_ID.test(id)) throw invalid();
   return { at, kind, id };
 }

@@ -99,7 +99,8 @@ const taskSource = recordTableSource('task', 'tasks', 'tasks', 'created_at', (t)
 
 const AUDITED_OBJECT = { contact: 'contacts', company: 'companies' } as const;
 
-/** The record's own history (created, updated with which fields, deleted, restored), through the field policy. */
+/** The record's own history (created, updated with which fields, deleted, restored, imported: the record_history
+ *  view), through the field policy. */
 const auditSource: TimelineSource = {
   kind: 'audit',
   object: 'self',
@@ -107,7 +108,7 @@ const auditSource: TimelineSource = {
     const object = AUDITED_OBJECT[record.type];
     return sql`select 'audit'::text as kind, a.id, a.at as occurred_at, a.actor_id, a.action::text as summary,
                       jsonb_build_object('action', a.action, 'changes', ${readableChangesSql(principal, object, sql`a.changes`)}) as payload
-               from audit_log a
+               from record_history a
                where a.workspace_id = ${principal.workspaceId} and a.object_type = ${object} and a.record_id = ${record.id}
                  ${olderThan('audit', sql`a.at`, sql`a.id`, after)}
                order by a.at desc, a.id desc limit ${limit}`;
