@@ -171,7 +171,8 @@ describe('imports respect field rules', () => {
     const created = await createImport(db, await principal(), { object: 'contacts', path: file(content), fileName: 'c.csv', mode: 'upsert' });
     await setRules(ws.workspaceId, 'marketing', { contacts: { tags: 'readonly' } });
     const jobId = await enqueueImport(db, jobs, await principal(), created.batchId);
-    expect((await waitFor(api, jobId)).status).toBe('failed');
+    const job = await waitFor(api, jobId);
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'FIELD_READ_ONLY' } });
     const batch = (await api.get(`/api/v1/imports/${created.batchId}`)).body;
     expect(batch).toMatchObject({ status: 'failed', rows_created: 0, rows_updated: 0, error: { code: 'FIELD_READ_ONLY' } });
     expect(await contactRow(ws.workspaceId, 'anna@example.com')).toEqual(before);

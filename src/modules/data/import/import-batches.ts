@@ -32,7 +32,7 @@ export type ImportBatchRow = {
   rows_updated: number;
   rows_unchanged: number;
   rows_failed: number;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; details?: Record<string, unknown> } | null;
   job_id: string | null;
   undo_job_id: string | null;
   undo_result: Record<string, unknown> | null;

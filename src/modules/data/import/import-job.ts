@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/access.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../platform/http/errors.ts';
 import type { JobHandler, Jobs } from '../../../platform/jobs/jobs.ts';
 import { loadPrincipal } from '../../accounts/index.ts';
 import { batchJson } from './import-batches.ts';
@@ -24,7 +24,11 @@ function importJobHandler(db: Db): JobHandler {
       onProgress: (done, total) => ctx.progress(done, total),
       cancelRequested: ctx.cancelRequested,
     });
-    if (batch.status === 'failed' && batch.error) throw new AppError('IMPORT_ROWS_FAILED', batch.error.message);
+    // the job fails with the batch's own code (FIELD_READ_ONLY, IMPORT_ROWS_FAILED, PERMISSION_DENIED …)
+    if (batch.status === 'failed' && batch.error) {
+      const code = Object.hasOwn(ERROR_CODES, batch.error.code) ? (batch.error.code as ErrorCode) : 'IMPORT_ROWS_FAILED';
+      throw new AppError(code, batch.error.message, batch.error.details);
+    }
     return batchJson(batch);
   };
 }
